@@ -1,0 +1,240 @@
+import "server-only";
+import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import { bodyExcerpt, parseArticleBody, type ArticleBody } from "./article-body";
+import { acceptsComments } from "./comments";
+import type { SectionLink } from "./sections";
+import { slugify } from "./slug";
+
+/**
+ * What readers may see: published, or scheduled and due. A scheduled article goes live at its
+ * time on the next read, with no cron job. Mirrored in lib/sql/sqlite.ts for the comment insert.
+ */
+export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
+  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now } };
+}
+
+const cardSelect = {
+  slug: true,
+  headline: true,
+  dek: true,
+  body: true,
+  publishedAt: true,
+  leadImageUrl: true,
+  leadImageAlt: true,
+  section: { select: { slug: true, name: true } },
+} satisfies Prisma.ArticleSelect;
+
+export interface ArticleCard {
+  slug: string;
+  headline: string;
+  excerpt: string;
+  publishedAt: Date;
+  section: SectionLink | null;
+  leadImage: { url: string; alt: string } | null;
+}
+
+function toCard(row: Prisma.ArticleGetPayload<{ select: typeof cardSelect }>): ArticleCard {
+  return {
+    slug: row.slug,
+    headline: row.headline,
+    excerpt: row.dek ?? bodyExcerpt(parseArticleBody(row.body)),
+    // Public rows always have a date: publicArticleWhere filters on it.
+    publishedAt: row.publishedAt ?? new Date(0),
+    section: row.section,
+    leadImage: row.leadImageUrl ? { url: row.leadImageUrl, alt: row.leadImageAlt ?? "" } : null,
+  };
+}
+
+interface ListOptions {
+  limit?: number;
+  now?: Date;
+}
+
+export async function listLatestArticles({ limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: publicArticleWhere(now),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
+export async function listSectionArticles(
+  sectionSlug: string,
+  { limit = 20, now = new Date() }: ListOptions = {},
+): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...publicArticleWhere(now), section: { slug: sectionSlug } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
+export interface LeadImage {
+  url: string | null;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  captionLang: string;
+}
+
+export interface ArticlePage {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string | null;
+  body: ArticleBody;
+  section: SectionLink | null;
+  bylineLabel: string | null;
+  sourceUrl: string | null;
+  publishedAt: Date;
+  updatedAt: Date;
+  leadImage: LeadImage | null;
+  commentsOpen: boolean;
+  approvedCommentCount: number;
+}
+
+/** The article as a reader sees it, or null when it does not exist or is not public yet. */
+export async function getPublicArticleBySlug(slug: string, now = new Date()): Promise<ArticlePage | null> {
+  const row = await db.article.findFirst({
+    where: { slug, ...publicArticleWhere(now) },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      dek: true,
+      body: true,
+      bylineLabel: true,
+      sourceUrl: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      commentsOpen: true,
+      commentsCloseAt: true,
+      leadImageUrl: true,
+      leadImageAlt: true,
+      leadImageCaption: true,
+      leadImageCredit: true,
+      leadImageCaptionLang: true,
+      section: { select: { slug: true, name: true } },
+      _count: { select: { comments: { where: { status: "APPROVED" } } } },
+    },
+  });
+  if (!row?.publishedAt) return null;
+  const hasLeadImage = row.leadImageUrl || row.leadImageCaption || row.leadImageCredit;
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    body: parseArticleBody(row.body),
+    section: row.section,
+    bylineLabel: row.bylineLabel,
+    sourceUrl: row.sourceUrl,
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    leadImage: hasLeadImage
+      ? {
+          url: row.leadImageUrl,
+          alt: row.leadImageAlt ?? "",
+          caption: row.leadImageCaption,
+          credit: row.leadImageCredit,
+          captionLang: row.leadImageCaptionLang ?? "ar",
+        }
+      : null,
+    commentsOpen: acceptsComments(row, now),
+    approvedCommentCount: row._count.comments,
+  };
+}
+
+export async function setArticleCommentsOpen(articleId: number, open: boolean): Promise<void> {
+  await db.article.update({ where: { id: articleId }, data: { commentsOpen: open } });
+}
+
+/** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
+export async function availableSlug(base: string): Promise<string> {
+  const taken = new Set(
+    (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (row) => row.slug,
+    ),
+  );
+  if (!taken.has(base)) return base;
+  let suffix = 2;
+  while (taken.has(`${base}-${suffix}`)) suffix += 1;
+  return `${base}-${suffix}`;
+}
+
+/** The columns an import owns; everything else (slug, status, dates) is the newsroom's. */
+export interface ImportedArticle {
+  headline: string;
+  body: string;
+  sourceUrl: string;
+  legacyId: string | null;
+  bylineLabel: string | null;
+  sectionName: string | null;
+  leadImageCaption: string | null;
+  leadImageCredit: string | null;
+  leadImageRights: string | null;
+  leadImageCaptionLang: string | null;
+  commentsOpen: boolean;
+}
+
+export type ImportOutcome = "created" | "updated" | "unchanged";
+
+export interface SavedImport {
+  outcome: ImportOutcome;
+  id: number;
+  slug: string;
+  publishedAt: Date | null;
+}
+
+/**
+ * Creates the article, or updates the one with the same legacy id or source URL. An import of
+ * unchanged text writes nothing, so importing twice is harmless.
+ */
+export async function saveImportedArticle(
+  article: ImportedArticle,
+  { publishedAt }: { publishedAt: Date },
+): Promise<SavedImport> {
+  const { sectionName, ...columns } = article;
+  const existing = await db.article.findFirst({
+    where: {
+      OR: [{ sourceUrl: article.sourceUrl }, ...(article.legacyId ? [{ legacyId: article.legacyId }] : [])],
+    },
+    include: { section: { select: { name: true } } },
+  });
+  const section = sectionName
+    ? { connectOrCreate: { where: { name: sectionName }, create: { name: sectionName, slug: slugify(sectionName) } } }
+    : undefined;
+
+  if (existing) {
+    const unchanged =
+      (existing.section?.name ?? null) === sectionName &&
+      (Object.keys(columns) as (keyof typeof columns)[]).every((key) => existing[key] === columns[key]);
+    if (unchanged) {
+      return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
+    }
+    const updated = await db.article.update({
+      where: { id: existing.id },
+      data: { ...columns, section: section ?? { disconnect: true } },
+      select: { id: true, slug: true, publishedAt: true },
+    });
+    return { outcome: "updated", ...updated };
+  }
+
+  const created = await db.article.create({
+    data: {
+      ...columns,
+      slug: await availableSlug(slugify(article.headline)),
+      status: "PUBLISHED",
+      publishedAt,
+      section,
+    },
+    select: { id: true, slug: true, publishedAt: true },
+  });
+  return { outcome: "created", ...created };
+}
