@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { truncateAtWord } from "./format";
 
 /**
  * An article body is a versioned JSON document of typed blocks, never HTML: the reader pages
@@ -37,8 +38,5 @@ export function parseArticleBody(stored: string): ArticleBody {
 /** The opening of the body, cut at a word boundary, for cards and descriptions. */
 export function bodyExcerpt(body: ArticleBody, maxLength = 220): string {
   const first = body.blocks.find((block) => block.type === "paragraph")?.text ?? "";
-  if (first.length <= maxLength) return first;
-  const cut = first.slice(0, maxLength);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  return truncateAtWord(first, maxLength);
 }

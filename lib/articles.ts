@@ -3,6 +3,7 @@ import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { bodyExcerpt, parseArticleBody, type ArticleBody } from "./article-body";
 import { acceptsComments } from "./comments";
+import { truncateAtWord } from "./format";
 import type { SectionLink } from "./sections";
 import { slugify } from "./slug";
 
@@ -22,6 +23,8 @@ const cardSelect = {
   publishedAt: true,
   leadImageUrl: true,
   leadImageAlt: true,
+  leadImageCaption: true,
+  leadImageCaptionLang: true,
   section: { select: { slug: true, name: true } },
 } satisfies Prisma.ArticleSelect;
 
@@ -32,6 +35,8 @@ export interface ArticleCard {
   publishedAt: Date;
   section: SectionLink | null;
   leadImage: { url: string; alt: string } | null;
+  /** Shown in place of a photo that did not come with an imported article. */
+  leadImageCaption: { text: string; lang: string } | null;
 }
 
 function toCard(row: Prisma.ArticleGetPayload<{ select: typeof cardSelect }>): ArticleCard {
@@ -43,6 +48,9 @@ function toCard(row: Prisma.ArticleGetPayload<{ select: typeof cardSelect }>): A
     publishedAt: row.publishedAt ?? new Date(0),
     section: row.section,
     leadImage: row.leadImageUrl ? { url: row.leadImageUrl, alt: row.leadImageAlt ?? "" } : null,
+    leadImageCaption: row.leadImageCaption
+      ? { text: truncateAtWord(row.leadImageCaption, 160), lang: row.leadImageCaptionLang ?? "ar" }
+      : null,
   };
 }
 

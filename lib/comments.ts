@@ -93,7 +93,7 @@ export interface PostedComment {
  * CommentsClosedError; in each case nothing is written.
  */
 export async function postComment(
-  input: CommentInput,
+  input: Partial<Record<CommentField, unknown>>,
   { fingerprint, now = new Date() }: { fingerprint: string | null; now?: Date },
 ): Promise<PostedComment> {
   const parsed = commentInputSchema.safeParse(input);

@@ -34,3 +34,11 @@ export function formatArabicDate(date: Date): string {
 export function formatArabicDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
+
+/** `text` cut to at most `maxLength` characters at a word boundary, with an ellipsis when cut. */
+export function truncateAtWord(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

@@ -23,3 +23,15 @@ export function slugify(text: string): string {
   }
   return slug || words[0]?.slice(0, MAX_SLUG_LENGTH) || "";
 }
+
+/**
+ * The slug in a dynamic route param. Next passes non-ASCII segments percent-encoded; slugs never
+ * contain "%", so decoding is lossless. A malformed escape is not a slug at all.
+ */
+export function slugFromParam(param: string): string | null {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return null;
+  }
+}

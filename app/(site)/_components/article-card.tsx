@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { ArticleCard as ArticleCardData } from "@/lib/articles";
+import { PublishedDate } from "./published-date";
+
+export function ArticleCard({ article, lead = false }: { article: ArticleCardData; lead?: boolean }) {
+  const HeadlineTag = lead ? "h2" : "h3";
+  return (
+    <article className={lead ? "card card-lead" : "card"}>
+      {article.leadImage ? (
+        <img className="card-image" src={article.leadImage.url} alt={article.leadImage.alt} loading={lead ? "eager" : "lazy"} />
+      ) : null}
+      <div className="card-text">
+        {article.section ? (
+          <Link className="kicker" href={`/sections/${encodeURIComponent(article.section.slug)}`}>
+            {article.section.name}
+          </Link>
+        ) : null}
+        <HeadlineTag className="card-headline">
+          <Link href={`/articles/${encodeURIComponent(article.slug)}`}>{article.headline}</Link>
+        </HeadlineTag>
+        <p className="card-excerpt">{article.excerpt}</p>
+        {!article.leadImage && article.leadImageCaption ? (
+          <p className="card-caption" lang={article.leadImageCaption.lang} dir="auto">
+            <span className="visually-hidden">وصف الصورة: </span>
+            {article.leadImageCaption.text}
+          </p>
+        ) : null}
+        <p className="meta">
+          <PublishedDate date={article.publishedAt} />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+import type { CommentField } from "@/lib/comments";
+
+export type CommentValues = Partial<Record<Exclude<CommentField, "articleId">, string>>;
+
+/** What the comment action answers; the form renders it with or without JavaScript. */
+export type CommentFormState =
+  | { status: "idle" }
+  | { status: "posted"; message: string }
+  | { status: "closed"; message: string }
+  | {
+      status: "invalid" | "failed";
+      message: string;
+      fieldErrors: Partial<Record<CommentField, string[]>>;
+      values: CommentValues;
+    };
+
+export const initialCommentFormState: CommentFormState = { status: "idle" };

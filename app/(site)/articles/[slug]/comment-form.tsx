@@ -1,0 +1,84 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { initialCommentFormState, type CommentFormState } from "./comment-form-state";
+
+type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
+
+const CLOSED_NOTICE = "التعليقات مغلقة";
+
+/**
+ * The comment form, or the closed notice. It is one component so that a refusal (comments closed
+ * while the reader was typing) stays on screen when the page re-renders without the form. Works
+ * without JavaScript: the action's state comes back in the server-rendered page.
+ */
+export function CommentForm({ action, open }: { action: Action; open: boolean }) {
+  const [state, formAction, pending] = useActionState(action, initialCommentFormState);
+  const id = useId();
+
+  if (!open || state.status === "closed") {
+    return (
+      <div className="comments-closed">
+        {state.status === "closed" ? (
+          <p role="alert" className="form-message form-message-error">
+            {state.message}
+          </p>
+        ) : null}
+        <p className="closed-notice">{CLOSED_NOTICE}</p>
+      </div>
+    );
+  }
+
+  const values = state.status === "invalid" || state.status === "failed" ? state.values : {};
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const fieldProps = (name: "authorName" | "authorEmail" | "body") => ({
+    id: `${id}-${name}`,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined,
+    dir: "auto" as const,
+  });
+  const fieldError = (name: "authorName" | "authorEmail" | "body") =>
+    errors[name] ? (
+      <p id={`${id}-${name}-error`} className="field-error">
+        {errors[name]?.join(" ")}
+      </p>
+    ) : null;
+
+  return (
+    <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>أضف تعليقًا</h3>
+      {state.status === "posted" ? (
+        <p role="status" className="form-message form-message-success">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "invalid" || state.status === "failed" ? (
+        <p role="alert" className="form-message form-message-error">
+          {state.message}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-authorName`}>الاسم</label>
+        <input {...fieldProps("authorName")} type="text" autoComplete="name" required maxLength={200} />
+        {fieldError("authorName")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-authorEmail`}>
+          البريد الإلكتروني <span className="hint">(اختياري، لن يُنشر)</span>
+        </label>
+        <input {...fieldProps("authorEmail")} type="email" autoComplete="email" inputMode="email" />
+        {fieldError("authorEmail")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>التعليق</label>
+        <textarea {...fieldProps("body")} rows={5} required />
+        {fieldError("body")}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "جارٍ الإرسال…" : "أرسل التعليق"}
+      </button>
+    </form>
+  );
+}

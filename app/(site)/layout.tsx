@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { listSections } from "@/lib/sections";
+import { SiteFooter } from "./_components/site-footer";
+import { SiteHeader } from "./_components/site-header";
+
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const sections = await listSections();
+  return (
+    <>
+      <SiteHeader sections={sections} />
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { listLatestArticles } from "@/lib/articles";
+import { ArticleCard } from "./_components/article-card";
+
+// Rendered per request until the cache-first design (tagged caching) replaces it.
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [lead, ...rest] = await listLatestArticles({ limit: 21 });
+  return (
+    <div className="container home">
+      <h1 className="visually-hidden">آخر الأخبار</h1>
+      {lead ? (
+        <>
+          <ArticleCard article={lead} lead />
+          {rest.length > 0 ? (
+            <section aria-labelledby="latest-heading" className="latest">
+              <h2 id="latest-heading" className="section-heading">
+                أحدث الأخبار
+              </h2>
+              <div className="card-grid">
+                {rest.map((article) => (
+                  <ArticleCard key={article.slug} article={article} />
+                ))}
+              </div>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <p className="empty">لا توجد أخبار منشورة بعد.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { site } from "@/lib/site";
+import { naskh } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: site.url,
+  title: { default: site.name, template: `%s | ${site.name}` },
+  description: site.description,
+  openGraph: { siteName: site.name, locale: "ar_AR", type: "website" },
+};
+
+export const viewport: Viewport = {
+  themeColor: "#8b1e1e",
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ar" dir="rtl" className={naskh.variable}>
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+// Test data with unique slugs, written through Prisma so each test builds exactly what it needs.
+import { randomUUID } from "node:crypto";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
+import { db } from "../../lib/db";
+import type { ArticleStatus } from "../../lib/generated/prisma/client";
+
+export interface ArticleOverrides {
+  headline?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  commentsOpen?: boolean;
+  commentsCloseAt?: Date | null;
+}
+
+export async function createArticle(overrides: ArticleOverrides = {}) {
+  const unique = randomUUID().slice(0, 8);
+  return db.article.create({
+    data: {
+      slug: `مقال-اختبار-${unique}`,
+      headline: overrides.headline ?? `مقال اختبار ${unique}`,
+      body: serializeArticleBody(bodyFromParagraphs(["فقرة أولى للاختبار.", "فقرة ثانية للاختبار."])),
+      status: overrides.status ?? "PUBLISHED",
+      publishedAt: overrides.publishedAt === undefined ? new Date(Date.now() - 60_000) : overrides.publishedAt,
+      commentsOpen: overrides.commentsOpen ?? true,
+      commentsCloseAt: overrides.commentsCloseAt ?? null,
+    },
+  });
+}
+
+export function countComments(articleId: number): Promise<number> {
+  return db.comment.count({ where: { articleId } });
+}
