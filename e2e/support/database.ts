@@ -1,0 +1,60 @@
+// Arranges and inspects test data in the e2e server's database directly, as the newsroom would
+// through the admin (which comes later). Every article gets a unique slug, so tests share nothing.
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
+import { E2E_DATABASE_FILE } from "./paths";
+
+// Stored the way Prisma's SQLite adapter stores dates, so the app compares them correctly.
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+export interface TestArticle {
+  id: number;
+  slug: string;
+  headline: string;
+  paragraphs: string[];
+}
+
+export class TestDatabase {
+  private readonly sqlite = new Database(E2E_DATABASE_FILE, { timeout: 5000 });
+
+  createArticle({
+    commentsOpen = true,
+    status = "PUBLISHED",
+    publishedAt = new Date(Date.now() - 60_000),
+  }: { commentsOpen?: boolean; status?: "DRAFT" | "SCHEDULED" | "PUBLISHED"; publishedAt?: Date | null } = {}): TestArticle {
+    const unique = randomUUID().slice(0, 8);
+    const headline = `خبر للاختبار رقم ${unique}`;
+    const paragraphs = [`الفقرة الأولى من الخبر ${unique}.`, "الفقرة الثانية، وفيها «اقتباس» و“علامات” عربية."];
+    const now = sqliteDate(new Date());
+    const { lastInsertRowid } = this.sqlite
+      .prepare(
+        `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        `خبر-اختبار-${unique}`,
+        headline,
+        serializeArticleBody(bodyFromParagraphs(paragraphs)),
+        status,
+        publishedAt ? sqliteDate(publishedAt) : null,
+        commentsOpen ? 1 : 0,
+        now,
+        now,
+      );
+    return { id: Number(lastInsertRowid), slug: `خبر-اختبار-${unique}`, headline, paragraphs };
+  }
+
+  setCommentsOpen(articleId: number, open: boolean): void {
+    this.sqlite.prepare(`UPDATE "Article" SET "commentsOpen" = ? WHERE "id" = ?`).run(open ? 1 : 0, articleId);
+  }
+
+  countComments(articleId: number): number {
+    const row = this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`).get(articleId) as { n: number };
+    return row.n;
+  }
+
+  close(): void {
+    this.sqlite.close();
+  }
+}

@@ -1,0 +1,37 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "../../fixtures";
+
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function violations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test("the home page has no WCAG A/AA violations", async ({ page }) => {
+  await page.goto("/");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("a closed article page has no WCAG A/AA violations", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("main").getByRole("heading", { level: 2 }).first().getByRole("link").click();
+  await expect(page.getByText("التعليقات مغلقة", { exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("an open article with comments and form errors has no WCAG A/AA violations", async ({ page, database, articlePage }) => {
+  const article = database.createArticle();
+  await articlePage.goto(article.slug);
+  await articlePage.writeComment({ name: "Sam سام", body: "تعليق أول" });
+  await articlePage.submitButton.click();
+  await expect(articlePage.commentsHeading).toHaveText("التعليقات (١)");
+  await articlePage.submitButton.click();
+  await expect(articlePage.nameField).toHaveAttribute("aria-invalid", "true");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the 404 page has no WCAG A/AA violations", async ({ page }) => {
+  await page.goto("/articles/missing");
+  expect(await violations(page)).toEqual([]);
+});

@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_DATABASE_FILE } from "./e2e/support/paths";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+/** Debian's (or a given) Chromium when there is one; otherwise Playwright's own browser, as on a laptop. */
+function systemChromium(): string | undefined {
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
+  );
+}
+
+export default defineConfig({
+  testDir: "e2e/tests",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  // Playwright empties outputDir on start: keep it apart from the unit report in test-results/.
+  outputDir: "test-results/e2e-artifacts",
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "ar",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium(),
+      // No sandbox as root in CI; the rest keeps Chromium off a network this machine does not have.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded database.
+    command: `npm run db:fresh && npx next start -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
+      APP_SECRET: "e2e-only-secret",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
