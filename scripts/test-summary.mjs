@@ -1,0 +1,45 @@
+// Adds up the runners' reports into one closing line: "N passed, N failed".
+// Usage: node scripts/test-summary.mjs <typecheck exit> <unit exit> <build exit> <e2e exit|skipped>
+import { existsSync, readFileSync } from "node:fs";
+
+const [typecheckExit, unitExit, buildExit, e2eExit] = process.argv.slice(2);
+const lanes = [];
+
+function tapCounts(file) {
+  if (!existsSync(file)) return null;
+  const tap = readFileSync(file, "utf8");
+  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
+  return { passed: count("pass"), failed: count("fail") + count("cancelled") };
+}
+
+function playwrightCounts(file) {
+  if (!existsSync(file)) return null;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
+}
+
+/** A runner that exited non-zero without reporting a failed test still failed: count it once. */
+function lane(name, counts, exitCode) {
+  const result = counts ?? { passed: 0, failed: 0 };
+  if (exitCode !== "0" && result.failed === 0) result.failed = 1;
+  console.log(`   ${name}: ${result.passed} passed and ${result.failed} failed`);
+  lanes.push({ name, ...result });
+}
+
+/** A step that is not a test (type check, build) counts as one failure when it fails. */
+function step(name, exitCode) {
+  console.log(`   ${name}: ${exitCode === "0" ? "ok" : "FAILED"}`);
+  if (exitCode !== "0") lanes.push({ name, passed: 0, failed: 1 });
+}
+
+console.log("\n== summary");
+step("type check", typecheckExit);
+lane("unit and integration tests", tapCounts("test-results/unit.tap"), unitExit);
+step("production build", buildExit);
+if (e2eExit === "skipped") console.log("   end-to-end tests: not run (the build failed)");
+else lane("end-to-end tests", playwrightCounts("test-results/e2e.json"), e2eExit);
+const passed = lanes.reduce((sum, lane) => sum + lane.passed, 0);
+const failed = lanes.reduce((sum, lane) => sum + lane.failed, 0);
+if (passed === 0 && failed === 0) console.log("   no test ran: that is a failure");
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
