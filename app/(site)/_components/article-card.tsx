@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ArticleCard as ArticleCardData } from "@/lib/articles";
+import { articlePath } from "@/lib/paths";
 import { PublishedDate } from "./published-date";
+import { SectionKicker } from "./section-kicker";
 
 export function ArticleCard({ article, lead = false }: { article: ArticleCardData; lead?: boolean }) {
   const HeadlineTag = lead ? "h2" : "h3";
@@ -10,13 +12,9 @@ export function ArticleCard({ article, lead = false }: { article: ArticleCardDat
         <img className="card-image" src={article.leadImage.url} alt={article.leadImage.alt} loading={lead ? "eager" : "lazy"} />
       ) : null}
       <div className="card-text">
-        {article.section ? (
-          <Link className="kicker" href={`/sections/${encodeURIComponent(article.section.slug)}`}>
-            {article.section.name}
-          </Link>
-        ) : null}
+        <SectionKicker section={article.section} />
         <HeadlineTag className="card-headline">
-          <Link href={`/articles/${encodeURIComponent(article.slug)}`}>{article.headline}</Link>
+          <Link href={articlePath(article.slug)}>{article.headline}</Link>
         </HeadlineTag>
         <p className="card-excerpt">{article.excerpt}</p>
         {!article.leadImage && article.leadImageCaption ? (

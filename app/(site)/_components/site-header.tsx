@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SectionLink } from "@/lib/sections";
 import { formatArabicDate } from "@/lib/format";
+import { sectionPath } from "@/lib/paths";
 import { site } from "@/lib/site";
 
 export function SiteHeader({ sections }: { sections: readonly SectionLink[] }) {
@@ -22,7 +23,7 @@ export function SiteHeader({ sections }: { sections: readonly SectionLink[] }) {
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={`/sections/${encodeURIComponent(section.slug)}`}>{section.name}</Link>
+              <Link href={sectionPath(section.slug)}>{section.name}</Link>
             </li>
           ))}
         </ul>

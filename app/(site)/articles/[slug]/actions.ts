@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { postComment } from "@/lib/comments";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
+import { articlePath } from "@/lib/paths";
 import type { CommentFormState, CommentValues } from "./comment-form-state";
 
 const field = (formData: FormData, name: string) => {
@@ -35,7 +36,7 @@ export async function postCommentAction(
       return { status: "invalid", message: error.publicMessage, fieldErrors: error.fieldErrors, values };
     }
     if (error instanceof CommentsClosedError) {
-      revalidatePath(`/articles/${articleSlug}`);
+      revalidatePath(articlePath(articleSlug));
       return { status: "closed", message: error.publicMessage };
     }
     if (!(error instanceof ArticleNotFoundError)) console.error("postCommentAction failed", error);
@@ -43,6 +44,6 @@ export async function postCommentAction(
       error instanceof ArticleNotFoundError ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
     return { status: "failed", message, fieldErrors: {}, values };
   }
-  revalidatePath(`/articles/${articleSlug}`);
+  revalidatePath(articlePath(articleSlug));
   return { status: "posted", message: "شكرًا لك، نُشر تعليقك." };
 }

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { bodyExcerpt } from "@/lib/article-body";
 import { getPublicArticleBySlug } from "@/lib/articles";
 import { listApprovedComments } from "@/lib/comments";
 import { formatArabicNumber } from "@/lib/format";
-import { slugFromParam } from "@/lib/slug";
+import { articlePath } from "@/lib/paths";
 import { ArticleBody } from "../../_components/article-body";
 import { LeadFigure } from "../../_components/lead-figure";
 import { PublishedDate } from "../../_components/published-date";
+import { SectionKicker } from "../../_components/section-kicker";
+import { loadBySlugParam } from "../../slug-param";
 import { postCommentAction } from "./actions";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
@@ -18,11 +18,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// One query for the page and its metadata.
-const getArticle = cache((param: string) => {
-  const slug = slugFromParam(param);
-  return slug ? getPublicArticleBySlug(slug) : null;
-});
+const getArticle = loadBySlugParam((slug) => getPublicArticleBySlug(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
@@ -31,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.headline,
     description,
-    alternates: { canonical: `/articles/${encodeURIComponent(article.slug)}` },
+    alternates: { canonical: articlePath(article.slug) },
     openGraph: {
       type: "article",
       title: article.headline,
@@ -54,11 +50,7 @@ export default async function ArticlePage({ params }: Props) {
     <div className="container article-layout">
       <article className="article" aria-labelledby="article-headline">
         <header className="article-header">
-          {article.section ? (
-            <Link className="kicker" href={`/sections/${encodeURIComponent(article.section.slug)}`}>
-              {article.section.name}
-            </Link>
-          ) : null}
+          <SectionKicker section={article.section} />
           <h1 id="article-headline">{article.headline}</h1>
           {article.dek ? <p className="dek">{article.dek}</p> : null}
           <p className="meta">

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { listSectionArticles } from "@/lib/articles";
 import { getSectionBySlug } from "@/lib/sections";
-import { slugFromParam } from "@/lib/slug";
 import { ArticleCard } from "../../_components/article-card";
+import { loadBySlugParam } from "../../slug-param";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const getSection = cache((param: string) => {
-  const slug = slugFromParam(param);
-  return slug ? getSectionBySlug(slug) : null;
-});
+const getSection = loadBySlugParam(getSectionBySlug);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).slug);

@@ -1,0 +1,3 @@
+/** Public URLs, built in one place so links, canonical URLs and revalidation agree. */
+export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
+export const sectionPath = (slug: string) => `/sections/${encodeURIComponent(slug)}`;
