@@ -1,12 +1,12 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./database-url";
+import { serializedSqliteAdapter } from "./sqlite-adapter";
 
 function createClient(): PrismaClient {
   // The busy timeout makes a writer wait for the lock instead of failing while another process
   // (the CLI importer, a second instance) holds it. WAL mode is set on the file by scripts/db-setup.ts.
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+  const adapter = serializedSqliteAdapter({ url: databaseUrl(), timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 
