@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
-import { parseArticleBody } from "../../lib/article-body";
+import { blockPlainText, parseArticleBody } from "../../lib/article-body";
 import { db } from "../../lib/db";
 import { importArticleText } from "../../lib/import/import-article";
 import { ArticleFormatError } from "../../lib/import/parse-article-text";
@@ -36,7 +36,7 @@ describe("importing the seed page", () => {
     assert.equal(article.leadImageUrl, null);
     assert.equal(article.leadImageCredit, "Photo by Handout / Russian Defence Ministry / AFP");
     assert.equal(article.leadImageCaptionLang, "en");
-    const paragraphs = parseArticleBody(article.body).blocks.map((block) => block.text);
+    const paragraphs = parseArticleBody(article.body).blocks.map(blockPlainText);
     assert.equal(paragraphs.length, 9);
     assert.ok(paragraphs.some((text) => text.includes("فسنستمرّ في دعوتها (…) لاحترام")));
   });

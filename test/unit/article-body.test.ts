@@ -2,10 +2,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ZodError } from "zod";
 import {
+  blockPlainText,
   bodyExcerpt,
   bodyFromParagraphs,
   parseArticleBody,
   serializeArticleBody,
+  type ArticleBlock,
+  type ArticleBody,
 } from "../../lib/article-body";
 
 const PARAGRAPHS = [
@@ -33,7 +36,7 @@ describe("article body documents", () => {
     const parsed = parseArticleBody(stored);
     assert.deepEqual(parsed, body);
     assert.deepEqual(
-      parsed.blocks.map((block) => block.text),
+      parsed.blocks.map((block) => (block.type === "paragraph" && "text" in block ? block.text : block)),
       PARAGRAPHS,
     );
   });
@@ -78,5 +81,97 @@ describe("bodyExcerpt", () => {
     const excerpt = bodyExcerpt(bodyFromParagraphs([first]));
     assert.equal(excerpt, `${Array.from({ length: 44 }, () => "كلمة").join(" ")}…`);
     assert.equal(excerpt.length, 220);
+  });
+});
+
+const RICH: ArticleBody = {
+  version: 1,
+  blocks: [
+    { type: "heading", level: 2, content: [{ type: "text", text: "موقف واشنطن" }] },
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "قال " },
+        { type: "strong", content: [{ type: "text", text: "برايس" }] },
+        { type: "text", text: " في " },
+        { type: "link", href: "https://www.state.gov/", content: [{ type: "emphasis", content: [{ type: "text", text: "بيان" }] }] },
+        { type: "text", text: " إنّ “القوات يجب أن تنسحب”." },
+      ],
+    },
+    { type: "quote", paragraphs: [{ type: "paragraph", text: "«طالما أنّ القوات لم تنسحب»" }] },
+    { type: "list", ordered: true, items: [[{ type: "text", text: "أولاً" }], [{ type: "text", text: "ثانياً" }]] },
+    { type: "image", src: "/media/almaty.jpg", alt: "ساحة في ألماتي", caption: "ألماتي، ٧ كانون الثاني" },
+    { type: "image", src: "https://cdn.example.com/a.jpg", alt: "" },
+  ],
+};
+
+function withBlock(block: unknown): string {
+  return JSON.stringify({ version: 1, blocks: [block] });
+}
+
+const link = (href: string) => ({ type: "paragraph", content: [{ type: "link", href, content: [{ type: "text", text: "خبر" }] }] });
+const image = (src: string) => ({ type: "image", src, alt: "صورة" });
+
+describe("article body documents with headings, quotes, lists and images", () => {
+  test("round-trip every block kind exactly through serialize and parse", () => {
+    assert.deepEqual(parseArticleBody(serializeArticleBody(RICH)), RICH);
+  });
+
+  test("accept http, https and mailto links", () => {
+    for (const href of ["http://example.com/a", "https://example.com/a?b=1&c=2", "mailto:news@example.com"]) {
+      assert.deepEqual(parseArticleBody(withBlock(link(href))).blocks, [link(href)]);
+    }
+  });
+
+  test("refuse links of any other scheme, relative links and scheme-less http", () => {
+    for (const href of ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "/articles/x", "//evil.example", "http:evil.example", "ftp://example.com"]) {
+      assert.throws(() => parseArticleBody(withBlock(link(href))), isZodError, href);
+    }
+  });
+
+  test("accept http(s) images and site paths, refuse every other image source", () => {
+    for (const src of ["/media/a.jpg", "https://cdn.example.com/a.jpg", "http://cdn.example.com/a.jpg"]) {
+      assert.deepEqual(parseArticleBody(withBlock(image(src))).blocks, [image(src)]);
+    }
+    for (const src of ["//evil.example/a.jpg", "/\\evil.example/a.jpg", "javascript:alert(1)", "data:image/png;base64,AAAA", "media/a.jpg", "", "/a b.jpg"]) {
+      assert.throws(() => parseArticleBody(withBlock(image(src))), isZodError, src);
+    }
+  });
+
+  test("refuse a level-1 heading (the headline), empty content, a link inside a link, and unknown inline kinds", () => {
+    const text = [{ type: "text", text: "عنوان" }];
+    for (const block of [
+      { type: "heading", level: 1, content: text },
+      { type: "heading", level: 4, content: text },
+      { type: "heading", level: 2, content: [] },
+      { type: "list", ordered: false, items: [] },
+      { type: "list", ordered: false, items: [[]] },
+      { type: "quote", paragraphs: [] },
+      { type: "image", src: "/a.jpg" },
+      { type: "paragraph", content: [{ type: "link", href: "https://a.example", content: [link("https://b.example").content[0]] }] },
+      { type: "paragraph", content: [{ type: "html", text: "<b>x</b>" }] },
+      { type: "paragraph", content: [{ type: "text", text: "" }] },
+    ]) {
+      assert.throws(() => parseArticleBody(withBlock(block)), isZodError, JSON.stringify(block));
+    }
+  });
+
+  test("give each block's plain text", () => {
+    assert.deepEqual(
+      RICH.blocks.map((block: ArticleBlock) => blockPlainText(block)),
+      [
+        "موقف واشنطن",
+        "قال برايس في بيان إنّ “القوات يجب أن تنسحب”.",
+        "«طالما أنّ القوات لم تنسحب»",
+        "أولاً\nثانياً",
+        "ألماتي، ٧ كانون الثاني",
+        "",
+      ],
+    );
+  });
+
+  test("bodyExcerpt takes the plain text of the first paragraph, not the heading before it", () => {
+    assert.equal(bodyExcerpt(RICH), "قال برايس في بيان إنّ “القوات يجب أن تنسحب”.");
+    assert.equal(bodyExcerpt(RICH, 20), "قال برايس في بيان…");
   });
 });
