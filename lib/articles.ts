@@ -8,11 +8,12 @@ import type { SectionLink } from "./sections";
 import { slugify } from "./slug";
 
 /**
- * What readers may see: published, or scheduled and due. A scheduled article goes live at its
- * time on the next read, with no cron job. Mirrored in lib/sql/sqlite.ts for the comment insert.
+ * What readers may see: published, or scheduled and due, and not in the trash. A scheduled article
+ * goes live at its time on the next read, with no cron job. Mirrored by `isPublic` in
+ * lib/comments.ts and by the comment insert in lib/sql/sqlite.ts.
  */
 export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
-  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now } };
+  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, deletedAt: null };
 }
 
 const cardSelect = {
@@ -106,33 +107,37 @@ export interface ArticlePage {
   approvedCommentCount: number;
 }
 
+export const articlePageSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  body: true,
+  bylineLabel: true,
+  sourceUrl: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  commentsOpen: true,
+  commentsCloseAt: true,
+  deletedAt: true,
+  leadImageUrl: true,
+  leadImageAlt: true,
+  leadImageCaption: true,
+  leadImageCredit: true,
+  leadImageCaptionLang: true,
+  section: { select: { slug: true, name: true } },
+  _count: { select: { comments: { where: { status: "APPROVED" } } } },
+} satisfies Prisma.ArticleSelect;
+
 /** The article as a reader sees it, or null when it does not exist or is not public yet. */
 export async function getPublicArticleBySlug(slug: string, now = new Date()): Promise<ArticlePage | null> {
-  const row = await db.article.findFirst({
-    where: { slug, ...publicArticleWhere(now) },
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      dek: true,
-      body: true,
-      bylineLabel: true,
-      sourceUrl: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      commentsOpen: true,
-      commentsCloseAt: true,
-      leadImageUrl: true,
-      leadImageAlt: true,
-      leadImageCaption: true,
-      leadImageCredit: true,
-      leadImageCaptionLang: true,
-      section: { select: { slug: true, name: true } },
-      _count: { select: { comments: { where: { status: "APPROVED" } } } },
-    },
-  });
-  if (!row?.publishedAt) return null;
+  const row = await db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articlePageSelect });
+  return row ? toArticlePage(row, now) : null;
+}
+
+/** Maps a row to what the article page renders; also used by the newsroom's preview of drafts. */
+export function toArticlePage(row: Prisma.ArticleGetPayload<{ select: typeof articlePageSelect }>, now: Date): ArticlePage {
   const hasLeadImage = row.leadImageUrl || row.leadImageCaption || row.leadImageCredit;
   return {
     id: row.id,
@@ -143,7 +148,7 @@ export async function getPublicArticleBySlug(slug: string, now = new Date()): Pr
     section: row.section,
     bylineLabel: row.bylineLabel,
     sourceUrl: row.sourceUrl,
-    publishedAt: row.publishedAt,
+    publishedAt: row.publishedAt ?? row.updatedAt,
     updatedAt: row.updatedAt,
     leadImage: hasLeadImage
       ? {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "./errors";
 import { formatArabicNumber } from "./format";
+import { getSettings } from "./settings";
 import { insertCommentIfArticleOpen } from "./sql/sqlite";
 
 export const COMMENT_NAME_MAX = 80;
@@ -48,6 +49,7 @@ export const commentInputSchema = z.object({
   authorEmail: z
     .string()
     .trim()
+    .toLowerCase()
     .transform((email) => email || null)
     .pipe(z.email({ error: "عنوان البريد الإلكتروني غير صالح." }).max(EMAIL_MAX).nullable())
     .optional()
@@ -66,6 +68,7 @@ export type CommentField = keyof CommentInput;
 interface CommentState {
   status: string;
   publishedAt: Date | null;
+  deletedAt: Date | null;
   commentsOpen: boolean;
   commentsCloseAt: Date | null;
 }
@@ -79,8 +82,8 @@ export function acceptsComments(article: CommentState, now: Date): boolean {
   return isPublic(article, now) && article.commentsOpen && !closedByDate;
 }
 
-function isPublic(article: Pick<CommentState, "status" | "publishedAt">, now: Date): boolean {
-  return article.status !== "DRAFT" && article.publishedAt !== null && article.publishedAt <= now;
+function isPublic(article: Pick<CommentState, "status" | "publishedAt" | "deletedAt">, now: Date): boolean {
+  return article.status !== "DRAFT" && article.publishedAt !== null && article.publishedAt <= now && !article.deletedAt;
 }
 
 export interface PostedComment {
@@ -99,16 +102,22 @@ export async function postComment(
   const parsed = commentInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
   const comment = parsed.data;
-  // Moderation (hold for approval) arrives with the newsroom admin; until then comments publish at once.
-  const status = "APPROVED";
+  const status = (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
   const id = await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now });
   if (id !== null) return { id, status };
 
   const article = await db.article.findUnique({
     where: { id: comment.articleId },
-    select: { status: true, publishedAt: true, commentsOpen: true, commentsCloseAt: true },
+    select: { status: true, publishedAt: true, deletedAt: true, commentsOpen: true, commentsCloseAt: true },
   });
   throw article && isPublic(article, now) ? new CommentsClosedError() : new ArticleNotFoundError();
+}
+
+/** With moderation on, a commenter whose address already has an approved comment is trusted. */
+async function publishesAtOnce(email: string | null): Promise<boolean> {
+  if ((await getSettings()).commentModeration === "publish") return true;
+  if (!email) return false;
+  return (await db.comment.count({ where: { authorEmail: email, status: "APPROVED" }, take: 1 })) > 0;
 }
 
 export interface PublicComment {
@@ -123,6 +132,19 @@ export function listApprovedComments(articleId: number): Promise<PublicComment[]
   return db.comment.findMany({
     where: { articleId, status: "APPROVED" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, authorName: true, body: true, createdAt: true },
+  });
+}
+
+/**
+ * The reader's own comments still waiting for approval (the ids come from their signed cookie), so
+ * they see what they posted, marked as pending, and nobody else does.
+ */
+export function listOwnPendingComments(articleId: number, ids: readonly number[]): Promise<PublicComment[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.comment.findMany({
+    where: { articleId, status: "PENDING", id: { in: [...ids] } },
+    orderBy: { id: "asc" },
     select: { id: true, authorName: true, body: true, createdAt: true },
   });
 }

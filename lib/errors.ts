@@ -24,3 +24,28 @@ export class InvalidInputError extends DomainError {
     super(`invalid input: ${Object.keys(fieldErrors).join(", ")}`);
   }
 }
+
+export class NotSignedInError extends DomainError {
+  readonly code = "not_signed_in";
+  readonly publicMessage = "انتهت جلستك أو لم تسجّل الدخول. سجّل الدخول ثم أعد المحاولة.";
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = "forbidden";
+  readonly publicMessage = "لا تملك صلاحية القيام بهذا.";
+}
+
+export class TooManySignInAttemptsError extends DomainError {
+  readonly code = "too_many_sign_in_attempts";
+  readonly publicMessage: string;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`sign-in blocked for ${retryAfterSeconds}s`);
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    this.publicMessage = `محاولات دخول كثيرة فاشلة. أعد المحاولة بعد ${new Intl.NumberFormat("ar-u-nu-arab").format(minutes)} دقيقة.`;
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  readonly code = "email_taken";
+  readonly publicMessage = "يوجد حساب بهذا البريد الإلكتروني.";
+}

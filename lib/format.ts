@@ -42,3 +42,43 @@ export function truncateAtWord(text: string, maxLength: number): string {
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
+
+const DATETIME_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `date`, in milliseconds. */
+function zoneOffsetMs(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wallClock = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wallClock - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/**
+ * An `<input type="datetime-local">` value, read as the newsroom's wall-clock time, as a Date.
+ * Null when it is not such a value.
+ */
+export function dateFromZonedInput(value: string, timeZone: string = SITE_TIME_ZONE): Date | null {
+  const match = DATETIME_INPUT.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number);
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  // The second pass settles times next to a daylight-saving change.
+  const firstGuess = naive - zoneOffsetMs(new Date(naive), timeZone);
+  const result = new Date(naive - zoneOffsetMs(new Date(firstGuess), timeZone));
+  return Number.isNaN(result.getTime()) ? null : result;
+}
+
+/** The value an `<input type="datetime-local">` shows for `date` in the newsroom's time zone. */
+export function zonedInputFromDate(date: Date, timeZone: string = SITE_TIME_ZONE): string {
+  const shifted = new Date(date.getTime() + zoneOffsetMs(date, timeZone));
+  return shifted.toISOString().slice(0, 16);
+}

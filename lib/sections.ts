@@ -14,3 +14,8 @@ export function listSections(): Promise<SectionLink[]> {
 export function getSectionBySlug(slug: string): Promise<SectionLink | null> {
   return db.section.findUnique({ where: { slug }, select: { slug: true, name: true } });
 }
+
+/** Sections for the newsroom's pickers and filters. */
+export function listSectionOptions(): Promise<{ id: number; name: string }[]> {
+  return db.section.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

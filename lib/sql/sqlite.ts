@@ -32,6 +32,7 @@ export async function insertCommentIfArticleOpen(row: NewCommentRow): Promise<nu
     WHERE a."id" = ${row.articleId}
       AND a."status" IN ('PUBLISHED', 'SCHEDULED')
       AND a."publishedAt" <= ${row.createdAt}
+      AND a."deletedAt" IS NULL
       AND a."commentsOpen" = 1
       AND (a."commentsCloseAt" IS NULL OR a."commentsCloseAt" > ${row.createdAt})
     RETURNING "id"

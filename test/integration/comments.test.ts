@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { getPublicArticleBySlug, setArticleCommentsOpen } from "../../lib/articles";
-import { listApprovedComments, postComment } from "../../lib/comments";
+import { listApprovedComments, listOwnPendingComments, postComment } from "../../lib/comments";
 import { db } from "../../lib/db";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "../../lib/errors";
-import { countComments, createArticle } from "../support/factories";
+import { updateSettings } from "../../lib/settings";
+import { countComments, createArticle, createEditor } from "../support/factories";
 
 const context = { fingerprint: "f".repeat(64) };
 const valid = { authorName: "سارة", body: "تعليق مفيد." };
@@ -20,20 +21,21 @@ function rejectsWithFields(promise: Promise<unknown>, fields: string[]) {
 }
 
 describe("posting a comment", () => {
-  test("stores a valid comment as text, trimmed, with the email kept private", async () => {
+  test("stores a valid comment as text, trimmed, held for moderation, with the email kept private", async () => {
     const article = await createArticle();
     const posted = await postComment(
-      { articleId: article.id, authorName: "  Ahmed أحمد ", authorEmail: " reader@example.com ", body: "  <b>مرحبا</b>\r\nسطر ثان  " },
+      { articleId: article.id, authorName: "  Ahmed أحمد ", authorEmail: " Reader@Example.com ", body: "  <b>مرحبا</b>\r\nسطر ثان  " },
       context,
     );
-    assert.equal(posted.status, "APPROVED");
+    assert.equal(posted.status, "PENDING");
     const stored = await db.comment.findUniqueOrThrow({ where: { id: posted.id } });
     assert.equal(stored.authorName, "Ahmed أحمد");
     assert.equal(stored.authorEmail, "reader@example.com");
     assert.equal(stored.body, "<b>مرحبا</b>\nسطر ثان");
     assert.equal(stored.fingerprint, context.fingerprint);
-    const shown = await listApprovedComments(article.id);
-    assert.deepEqual(Object.keys(shown[0]).sort(), ["authorName", "body", "createdAt", "id"]);
+    assert.deepEqual(await listApprovedComments(article.id), []);
+    const ownPending = await listOwnPendingComments(article.id, [posted.id]);
+    assert.deepEqual(Object.keys(ownPending[0]).sort(), ["authorName", "body", "createdAt", "id"]);
   });
 
   test("counts length in characters: an 80-character Arabic name with an emoji is accepted, 81 is not", async () => {
@@ -133,11 +135,44 @@ describe("the closed setting", () => {
   });
 });
 
+describe("moderation of new comments", () => {
+  test("a commenter whose address has an approved comment is published at once; others are held", async () => {
+    const article = await createArticle();
+    const email = `returning-${article.id}@example.com`;
+    await db.comment.create({ data: { articleId: article.id, authorName: "سابق", authorEmail: email, body: "قديم", status: "APPROVED" } });
+    assert.equal((await postComment({ ...valid, articleId: article.id, authorEmail: email.toUpperCase() }, context)).status, "APPROVED");
+    assert.equal((await postComment({ ...valid, articleId: article.id, authorEmail: "new@example.com" }, context)).status, "PENDING");
+    assert.equal((await postComment({ ...valid, articleId: article.id }, context)).status, "PENDING");
+  });
+
+  test("with moderation set to publish, every comment is published at once", async () => {
+    const admin = await createEditor("ADMIN");
+    await updateSettings(admin, { commentModeration: "publish" });
+    try {
+      const article = await createArticle();
+      assert.equal((await postComment({ ...valid, articleId: article.id }, context)).status, "APPROVED");
+    } finally {
+      await updateSettings(admin, { commentModeration: "hold" });
+    }
+  });
+
+  test("a reader's pending comments are shown only from their own ids and only on their article", async () => {
+    const article = await createArticle();
+    const other = await createArticle();
+    const mine = await postComment({ ...valid, articleId: article.id, body: "لي" }, context);
+    const theirs = await postComment({ ...valid, articleId: article.id, body: "لغيري" }, context);
+    assert.deepEqual((await listOwnPendingComments(article.id, [mine.id])).map((comment) => comment.body), ["لي"]);
+    assert.deepEqual(await listOwnPendingComments(other.id, [mine.id, theirs.id]), []);
+    assert.deepEqual(await listOwnPendingComments(article.id, []), []);
+  });
+});
+
 describe("what readers see", () => {
   test("only approved comments are listed and counted, oldest first", async () => {
     const article = await createArticle();
-    const first = await postComment({ ...valid, articleId: article.id, body: "الأول" }, context);
-    const second = await postComment({ ...valid, articleId: article.id, body: "الثاني" }, context);
+    const approved = (body: string) => db.comment.create({ data: { articleId: article.id, authorName: "سارة", body, status: "APPROVED" } });
+    const first = await approved("الأول");
+    const second = await approved("الثاني");
     await db.comment.create({ data: { articleId: article.id, authorName: "مزعج", body: "رسالة مزعجة", status: "SPAM" } });
     await db.comment.create({ data: { articleId: article.id, authorName: "منتظر", body: "بانتظار المراجعة", status: "PENDING" } });
 

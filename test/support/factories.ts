@@ -30,3 +30,11 @@ export async function createArticle(overrides: ArticleOverrides = {}) {
 export function countComments(articleId: number): Promise<number> {
   return db.comment.count({ where: { articleId } });
 }
+
+export async function createEditor(role: "ADMIN" | "EDITOR" | "AUTHOR"): Promise<import("../../lib/auth/access").Editor> {
+  const unique = randomUUID().slice(0, 8);
+  return db.user.create({
+    data: { id: randomUUID(), email: `${role.toLowerCase()}-${unique}@example.test`, name: `${role} ${unique}`, role },
+    select: { id: true, name: true, email: true, role: true },
+  });
+}
