@@ -37,10 +37,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Signs each newsroom role in once and saves the session for the tests that need it.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
-    // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded database.
-    command: `npm run db:fresh && npx next start -p ${port}`,
+    // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded
+    // database with the test accounts of e2e/support/users.ts.
+    command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -48,7 +53,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
-      APP_SECRET: "e2e-only-secret",
+      APP_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

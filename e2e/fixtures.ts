@@ -14,3 +14,9 @@ export const test = base.extend<{ database: TestDatabase; articlePage: ArticlePa
 });
 
 export { expect };
+
+/**
+ * Options for a context with nobody signed in. Inside a test, `browser.newContext()` and
+ * `request.newContext()` inherit the file's `storageState`, so a reader must say so explicitly.
+ */
+export const ANONYMOUS = { storageState: { cookies: [], origins: [] } };

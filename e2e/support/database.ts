@@ -54,6 +54,39 @@ export class TestDatabase {
     return row.n;
   }
 
+  article(articleId: number) {
+    return this.sqlite
+      .prepare(`SELECT "headline", "status", "commentsOpen", "deletedAt", "updatedAt" FROM "Article" WHERE "id" = ?`)
+      .get(articleId) as { headline: string; status: string; commentsOpen: number; deletedAt: string | null; updatedAt: string };
+  }
+
+  createComment(articleId: number, { status, email = null, body }: { status: "PENDING" | "APPROVED"; email?: string | null; body: string }): number {
+    const { lastInsertRowid } = this.sqlite
+      .prepare(`INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(articleId, "قارئ سابق", email, body, status, sqliteDate(new Date()));
+    return Number(lastInsertRowid);
+  }
+
+  trash(articleId: number): void {
+    this.sqlite.prepare(`UPDATE "Article" SET "deletedAt" = ? WHERE "id" = ?`).run(sqliteDate(new Date()), articleId);
+  }
+
+  /** An address with an approved comment elsewhere: with moderation on, its comments publish at once. */
+  returningCommenterEmail(): string {
+    const email = `reader-${randomUUID().slice(0, 8)}@example.com`;
+    this.createComment(this.createArticle().id, { status: "APPROVED", email, body: "تعليق سابق" });
+    return email;
+  }
+
+  commentStatus(commentId: number): string {
+    return (this.sqlite.prepare(`SELECT "status" FROM "Comment" WHERE "id" = ?`).get(commentId) as { status: string }).status;
+  }
+
+  settings(): Record<string, string> {
+    const rows = this.sqlite.prepare(`SELECT "key", "value" FROM "Setting"`).all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  }
+
   close(): void {
     this.sqlite.close();
   }

@@ -1,11 +1,12 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { postComment } from "@/lib/comments";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
 import { articlePath } from "@/lib/paths";
+import { pendingCommentsCookie } from "@/lib/pending-comments";
 import type { CommentFormState, CommentValues } from "./comment-form-state";
 
 const field = (formData: FormData, name: string) => {
@@ -29,8 +30,9 @@ export async function postCommentAction(
     authorEmail: field(formData, "authorEmail"),
     body: field(formData, "body"),
   };
+  let posted: Awaited<ReturnType<typeof postComment>>;
   try {
-    await postComment({ articleId, ...values }, { fingerprint: clientFingerprint(await headers()) });
+    posted = await postComment({ articleId, ...values }, { fingerprint: clientFingerprint(await headers()) });
   } catch (error) {
     if (error instanceof InvalidInputError) {
       return { status: "invalid", message: error.publicMessage, fieldErrors: error.fieldErrors, values };
@@ -45,5 +47,9 @@ export async function postCommentAction(
     return { status: "failed", message, fieldErrors: {}, values };
   }
   revalidatePath(articlePath(articleSlug));
-  return { status: "posted", message: "شكرًا لك، نُشر تعليقك." };
+  if (posted.status === "APPROVED") return { status: "posted", message: "شكرًا لك، نُشر تعليقك." };
+  const cookieStore = await cookies();
+  const pending = pendingCommentsCookie(cookieStore, posted.id);
+  cookieStore.set(pending.name, pending.value, pending.options);
+  return { status: "posted", message: "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته." };
 }

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { bodyExcerpt } from "@/lib/article-body";
 import { getPublicArticleBySlug } from "@/lib/articles";
-import { listApprovedComments } from "@/lib/comments";
-import { formatArabicNumber } from "@/lib/format";
+import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
 import { articlePath } from "@/lib/paths";
-import { ArticleBody } from "../../_components/article-body";
-import { LeadFigure } from "../../_components/lead-figure";
-import { PublishedDate } from "../../_components/published-date";
-import { SectionKicker } from "../../_components/section-kicker";
+import { readPendingCommentIds } from "@/lib/pending-comments";
+import { ArticleView, commentsLabel } from "../../_components/article-view";
 import { loadBySlugParam } from "../../slug-param";
 import { postCommentAction } from "./actions";
 import { CommentForm } from "./comment-form";
@@ -42,40 +40,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await getArticle((await params).slug);
   if (!article) notFound();
-  const comments = await listApprovedComments(article.id);
-  const commentsLabel = `التعليقات (${formatArabicNumber(article.approvedCommentCount)})`;
-  const sourceHost = article.sourceUrl ? new URL(article.sourceUrl).hostname : null;
+  const [comments, ownPending] = await Promise.all([
+    listApprovedComments(article.id),
+    listOwnPendingComments(article.id, readPendingCommentIds(await cookies())),
+  ]);
 
   return (
     <div className="container article-layout">
-      <article className="article" aria-labelledby="article-headline">
-        <header className="article-header">
-          <SectionKicker section={article.section} />
-          <h1 id="article-headline">{article.headline}</h1>
-          {article.dek ? <p className="dek">{article.dek}</p> : null}
-          <p className="meta">
-            {article.bylineLabel ? <span className="byline">{article.bylineLabel}</span> : null}
-            <PublishedDate date={article.publishedAt} label="نُشر في" />
-            <a href="#comments">{commentsLabel}</a>
-          </p>
-        </header>
-        {article.leadImage ? <LeadFigure image={article.leadImage} /> : null}
-        <ArticleBody body={article.body} />
-        {article.sourceUrl && sourceHost ? (
-          <p className="source">
-            المصدر:{" "}
-            <a href={article.sourceUrl} rel="noopener" lang="en" dir="ltr">
-              {sourceHost}
-            </a>
-          </p>
-        ) : null}
-        {/* Where the source page had its ad: empty (and hidden by CSS) until an ad provider fills it. */}
-        <div className="ad-slot" data-ad-slot="article-end" />
-      </article>
-
+      <ArticleView article={article} />
       <section id="comments" className="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{commentsLabel}</h2>
-        <CommentList comments={comments} />
+        <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
+        <CommentList comments={comments} pending={ownPending} />
         <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} />
       </section>
     </div>

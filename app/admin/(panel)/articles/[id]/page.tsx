@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getArticleForEditing } from "@/lib/article-editing";
+import { canPublish } from "@/lib/auth/access";
+import { requireEditor } from "@/lib/auth/session";
+import { zonedInputFromDate } from "@/lib/format";
+import { articlePath } from "@/lib/paths";
+import { listSectionOptions } from "@/lib/sections";
+import { ActionButton } from "../../action-button";
+import { Forbidden } from "../../forbidden";
+import { restoreArticleAction, saveArticleAction, setCommentsOpenAction, trashArticleAction } from "../actions";
+import { ArticleForm } from "../article-form";
+import { articleIdFrom, loadOr403 } from "./load";
+
+export const metadata: Metadata = { title: "تحرير مقال" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const editor = await requireEditor();
+  const id = articleIdFrom((await params).id);
+  const article = await loadOr403(() => getArticleForEditing(editor, id));
+  if (article === "forbidden") return <Forbidden />;
+  const sections = await listSectionOptions();
+  const closeAfterDays =
+    article.commentsCloseAt && article.publishedAt
+      ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)
+      : null;
+  const isPublic = article.status !== "DRAFT" && !article.deletedAt;
+
+  return (
+    <>
+      <div className="admin-title-row">
+        <h1>تحرير: {article.headline}</h1>
+        <div className="actions">
+          <Link href={`/admin/articles/${id}/preview`}>معاينة</Link>
+          {isPublic ? <Link href={articlePath(article.slug)}>عرض في الموقع</Link> : null}
+        </div>
+      </div>
+      {(await searchParams).saved ? (
+        <p role="status" className="form-message form-message-success">
+          حُفظ المقال.
+        </p>
+      ) : null}
+      {article.deletedAt ? <p className="form-message form-message-error">هذا المقال في المهملات ولا يراه القرّاء.</p> : null}
+      <div className="toolbar">
+        {canPublish(editor) ? (
+          <ActionButton
+            action={setCommentsOpenAction.bind(null, id, !article.commentsOpen)}
+            label={article.commentsOpen ? "إغلاق التعليقات" : "فتح التعليقات"}
+          />
+        ) : null}
+        {article.deletedAt ? (
+          canPublish(editor) ? <ActionButton action={restoreArticleAction.bind(null, id)} label="استعادة من المهملات" /> : null
+        ) : (
+          <ActionButton action={trashArticleAction.bind(null, id)} label="نقل إلى المهملات" variant="danger" />
+        )}
+      </div>
+      <ArticleForm
+        key={article.updatedAt.toISOString()}
+        action={saveArticleAction.bind(null, id)}
+        sections={sections}
+        canPublish={canPublish(editor)}
+        initial={{
+          headline: article.headline,
+          slug: article.slug,
+          dek: article.dek ?? "",
+          body: article.bodyMarkdown,
+          sectionId: article.sectionId?.toString() ?? "",
+          bylineLabel: article.bylineLabel ?? "",
+          sourceUrl: article.sourceUrl ?? "",
+          leadImageUrl: article.leadImageUrl ?? "",
+          leadImageAlt: article.leadImageAlt ?? "",
+          leadImageCaption: article.leadImageCaption ?? "",
+          leadImageCredit: article.leadImageCredit ?? "",
+          leadImageCaptionLang: article.leadImageCaptionLang ?? "ar",
+          status: article.status,
+          publishAt: article.publishedAt ? zonedInputFromDate(article.publishedAt) : "",
+          commentsOpen: article.commentsOpen ? "on" : "",
+          commentsCloseAfterDays: closeAfterDays?.toString() ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  createArticle,
+  restoreArticle,
+  setCommentsOpenAs,
+  trashArticle,
+  updateArticle,
+  type ArticleFormField,
+  type SavedArticle,
+} from "@/lib/article-editing";
+import { actingEditor } from "@/lib/auth/session";
+import { articlePath } from "@/lib/paths";
+import { failure, formValues, type ActionState } from "../../action-state";
+
+const FIELDS = [
+  "headline",
+  "slug",
+  "dek",
+  "body",
+  "sectionId",
+  "bylineLabel",
+  "sourceUrl",
+  "leadImageUrl",
+  "leadImageAlt",
+  "leadImageCaption",
+  "leadImageCredit",
+  "leadImageCaptionLang",
+  "status",
+  "publishAt",
+  "commentsOpen",
+  "commentsCloseAfterDays",
+] as const satisfies readonly ArticleFormField[];
+
+export type ArticleFormValues = Partial<Record<(typeof FIELDS)[number], string>>;
+
+/** Readers see a change at once: the article (and its old address), the home page and section lists. */
+function revalidateReaderPages(saved: SavedArticle) {
+  revalidatePath("/");
+  revalidatePath(articlePath(saved.slug));
+  if (saved.previousSlug) revalidatePath(articlePath(saved.previousSlug));
+  revalidatePath("/sections/[slug]", "page");
+}
+
+/** Creates (articleId null) or updates an article; every rule is checked again in lib/article-editing.ts. */
+export async function saveArticleAction(
+  articleId: number | null,
+  _previous: ActionState<ArticleFormValues>,
+  formData: FormData,
+): Promise<ActionState<ArticleFormValues>> {
+  const values = formValues(formData, FIELDS);
+  let saved: SavedArticle;
+  try {
+    const editor = await actingEditor();
+    saved = articleId === null ? await createArticle(editor, values) : await updateArticle(editor, articleId, values);
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidateReaderPages(saved);
+  if (articleId === null) redirect(`/admin/articles/${saved.id}?saved=1`);
+  revalidatePath(`/admin/articles/${saved.id}`);
+  return { status: "ok", message: "حُفظ المقال." };
+}
+
+async function articleChange(change: () => Promise<SavedArticle>): Promise<ActionState> {
+  try {
+    revalidateReaderPages(await change());
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath("/admin/articles");
+  return { status: "ok", message: "تم." };
+}
+
+export async function setCommentsOpenAction(articleId: number, open: boolean): Promise<ActionState> {
+  return articleChange(async () => setCommentsOpenAs(await actingEditor(), articleId, open));
+}
+
+export async function trashArticleAction(articleId: number): Promise<ActionState> {
+  return articleChange(async () => trashArticle(await actingEditor(), articleId));
+}
+
+export async function restoreArticleAction(articleId: number): Promise<ActionState> {
+  return articleChange(async () => restoreArticle(await actingEditor(), articleId));
+}

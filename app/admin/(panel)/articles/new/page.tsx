@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { canPublish } from "@/lib/auth/access";
+import { requireEditor } from "@/lib/auth/session";
+import { listSectionOptions } from "@/lib/sections";
+import { getSettings } from "@/lib/settings";
+import { saveArticleAction } from "../actions";
+import { ArticleForm } from "../article-form";
+
+export const metadata: Metadata = { title: "مقال جديد" };
+
+export default async function NewArticlePage() {
+  const editor = await requireEditor();
+  const [sections, settings] = await Promise.all([listSectionOptions(), getSettings()]);
+  return (
+    <>
+      <h1>مقال جديد</h1>
+      <ArticleForm
+        action={saveArticleAction.bind(null, null)}
+        sections={sections}
+        canPublish={canPublish(editor)}
+        initial={{
+          status: "DRAFT",
+          commentsOpen: "on",
+          leadImageCaptionLang: "ar",
+          commentsCloseAfterDays: settings.commentsCloseAfterDays?.toString() ?? "",
+        }}
+      />
+    </>
+  );
+}

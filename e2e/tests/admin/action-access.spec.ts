@@ -1,0 +1,78 @@
+import { expect, test } from "../../fixtures";
+import { ArticleEditor } from "../../pages/article-editor";
+import { captureActionRequest, replayAction } from "../../support/action-replay";
+import { authFile } from "../../support/users";
+
+// Every admin Server Action checks the session and the role itself: the same request that worked
+// for an editor is refused without a session and for an author, and nothing changes.
+const NOT_SIGNED_IN = "انتهت جلستك أو لم تسجّل الدخول";
+const FORBIDDEN = "لا تملك صلاحية القيام بهذا.";
+
+test.describe("newsroom actions replayed without the right session", () => {
+  test.use({ storageState: authFile("EDITOR") });
+
+  test("publishing a draft", async ({ page, database }) => {
+    const article = database.createArticle({ status: "DRAFT", publishedAt: null });
+    const before = database.article(article.id);
+    await page.goto(`/admin/articles/${article.id}`);
+    const editor = new ArticleEditor(page);
+    await editor.field("الحالة").selectOption({ label: "منشور" });
+    const publish = await captureActionRequest(page, () => editor.save());
+
+    expect(await replayAction(publish, null)).toContain(NOT_SIGNED_IN);
+    expect(await replayAction(publish, "AUTHOR")).toContain(FORBIDDEN);
+    expect(database.article(article.id)).toEqual(before);
+  });
+
+  test("closing comments, trashing and restoring", async ({ page, database }) => {
+    const open = database.createArticle();
+    const trashed = database.createArticle();
+    database.trash(trashed.id);
+    const beforeOpen = database.article(open.id);
+    const beforeTrashed = database.article(trashed.id);
+
+    // A captured request never reaches the server, which leaves the page's form pending: reload each time.
+    await page.goto(`/admin/articles/${open.id}`);
+    const close = await captureActionRequest(page, () => page.getByRole("button", { name: "إغلاق التعليقات" }).click());
+    await page.goto(`/admin/articles/${open.id}`);
+    const trash = await captureActionRequest(page, () => page.getByRole("button", { name: "نقل إلى المهملات" }).click());
+    await page.goto(`/admin/articles/${trashed.id}`);
+    const restore = await captureActionRequest(page, () => page.getByRole("button", { name: "استعادة من المهملات" }).click());
+
+    for (const action of [close, trash, restore]) {
+      expect(await replayAction(action, null)).toContain(NOT_SIGNED_IN);
+      expect(await replayAction(action, "AUTHOR")).toContain(FORBIDDEN);
+    }
+    expect(database.article(open.id)).toEqual(beforeOpen);
+    expect(database.article(trashed.id)).toEqual(beforeTrashed);
+  });
+
+  test("approving a comment", async ({ page, database }) => {
+    const article = database.createArticle();
+    const text = `تعليق ينتظر ${Math.random().toString(36).slice(2, 8)}`;
+    const commentId = database.createComment(article.id, { status: "PENDING", body: text });
+    await page.goto("/admin/comments");
+    const approve = await captureActionRequest(page, () =>
+      page.getByRole("listitem").filter({ hasText: text }).getByRole("button", { name: "موافقة" }).click(),
+    );
+
+    expect(await replayAction(approve, null)).toContain(NOT_SIGNED_IN);
+    expect(await replayAction(approve, "AUTHOR")).toContain(FORBIDDEN);
+    expect(database.commentStatus(commentId)).toBe("PENDING");
+  });
+});
+
+test.describe("settings replayed without an admin's session", () => {
+  test.use({ storageState: authFile("ADMIN") });
+
+  test("changing the moderation setting", async ({ page, database }) => {
+    const before = database.settings();
+    await page.goto("/admin/settings");
+    await page.getByLabel("تُنشر فورًا").check();
+    const save = await captureActionRequest(page, () => page.getByRole("button", { name: "حفظ الإعدادات" }).click());
+
+    expect(await replayAction(save, null)).toContain(NOT_SIGNED_IN);
+    expect(await replayAction(save, "EDITOR")).toContain(FORBIDDEN);
+    expect(database.settings()).toEqual(before);
+  });
+});

@@ -1,0 +1,114 @@
+import { ANONYMOUS, expect, test } from "../../fixtures";
+import { ArticleEditor } from "../../pages/article-editor";
+import { authFile } from "../../support/users";
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test.describe("an editor", () => {
+  test.use({ storageState: authFile("EDITOR") });
+
+  test("writes and publishes an article that readers then find on the home page", async ({ page, browser }) => {
+    const editor = new ArticleEditor(page);
+    const headline = `قمة عربية طارئة ${unique()}`;
+    await editor.gotoNew();
+    await editor.write({
+      headline,
+      section: "متابعات",
+      status: "منشور",
+      body: "افتتحت القمة أعمالها صباح اليوم.\n\n## أبرز القرارات\n\n- وقف إطلاق النار\n- ممرات إنسانية\n\n> «لا بديل عن الحل السياسي»\n\nالتفاصيل في [البيان الرسمي](https://example.org/statement).",
+    });
+    await editor.field("رابط الصورة").fill("/icon.svg");
+    await editor.field("النص البديل").fill("شعار الموقع");
+    await editor.field("حقوق الصورة").fill("تصوير: فريق الموقع");
+    await editor.save();
+    await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
+
+    const reader = await browser.newContext(ANONYMOUS);
+    const readerPage = await reader.newPage();
+    await readerPage.goto("/");
+    await readerPage.getByRole("link", { name: headline }).click();
+    await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(headline);
+    const body = readerPage.getByTestId("article-body");
+    await expect(body.getByRole("heading", { level: 2 })).toHaveText("أبرز القرارات");
+    await expect(body.getByRole("listitem")).toHaveText(["وقف إطلاق النار", "ممرات إنسانية"]);
+    await expect(body.locator("blockquote")).toHaveText("«لا بديل عن الحل السياسي»");
+    await expect(body.getByRole("link", { name: "البيان الرسمي" })).toHaveAttribute("href", "https://example.org/statement");
+    await expect(readerPage.getByRole("img", { name: "شعار الموقع" })).toBeVisible();
+    await expect(readerPage.locator("figcaption")).toContainText("تصوير: فريق الموقع");
+    await reader.close();
+  });
+
+  test("closes comments and the reader sees the notice at once and cannot comment", async ({ page, browser, database }) => {
+    const article = database.createArticle();
+    const reader = await browser.newContext(ANONYMOUS);
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`/articles/${encodeURIComponent(article.slug)}`);
+    await expect(readerPage.getByRole("form", { name: "أضف تعليقًا" })).toBeVisible();
+
+    await page.goto(`/admin/articles/${article.id}`);
+    await page.getByRole("button", { name: "إغلاق التعليقات" }).click();
+    await expect(page.getByRole("button", { name: "فتح التعليقات" })).toBeVisible();
+
+    await readerPage.reload();
+    await expect(readerPage.locator("#comments").getByText("التعليقات مغلقة", { exact: true })).toBeVisible();
+    await expect(readerPage.getByRole("form", { name: "أضف تعليقًا" })).toHaveCount(0);
+    await reader.close();
+  });
+
+  test("previews a draft that readers cannot reach", async ({ page, browser }) => {
+    const editor = new ArticleEditor(page);
+    const headline = `مسودة سرية ${unique()}`;
+    await editor.gotoNew();
+    await editor.write({ headline, body: "نص لم يُنشر بعد." });
+    await editor.save();
+    await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
+    const slug = await editor.field("الرابط").inputValue();
+
+    await page.getByRole("link", { name: "معاينة" }).click();
+    await expect(page.getByRole("note")).toContainText("معاينة");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+    await expect(page.getByTestId("article-body")).toHaveText("نص لم يُنشر بعد.");
+
+    const reader = await browser.newContext(ANONYMOUS);
+    const response = await (await reader.newPage()).goto(`/articles/${encodeURIComponent(slug)}`);
+    expect(response?.status()).toBe(404);
+    await reader.close();
+  });
+
+  test("moves an article to the trash, which removes it for readers, and restores it", async ({ page, request, database }) => {
+    const article = database.createArticle();
+    await page.goto(`/admin/articles/${article.id}`);
+    await page.getByRole("button", { name: "نقل إلى المهملات" }).click();
+    await expect(page.getByRole("button", { name: "استعادة من المهملات" })).toBeVisible();
+    expect((await request.get(`/articles/${encodeURIComponent(article.slug)}`)).status()).toBe(404);
+
+    await page.getByRole("button", { name: "استعادة من المهملات" }).click();
+    await expect(page.getByRole("button", { name: "نقل إلى المهملات" })).toBeVisible();
+    expect((await request.get(`/articles/${encodeURIComponent(article.slug)}`)).status()).toBe(200);
+  });
+
+  test("is told what is wrong and keeps what was written when a save is refused", async ({ page }) => {
+    const editor = new ArticleEditor(page);
+    await editor.gotoNew();
+    await editor.write({ headline: "", body: "نص طويل كتبه المحرر ولا يجب أن يضيع.", status: "مجدول" });
+    await editor.save();
+    await expect(editor.form.getByRole("alert")).toBeVisible();
+    await expect(editor.field("العنوان")).toHaveAccessibleDescription("اكتب العنوان.");
+    await expect(editor.field("موعد النشر")).toHaveAccessibleDescription(/حدّد موعد النشر للمقال المجدول\./);
+    await expect(editor.field("نص المقال")).toHaveValue("نص طويل كتبه المحرر ولا يجب أن يضيع.");
+  });
+});
+
+test.describe("an author", () => {
+  test.use({ storageState: authFile("AUTHOR") });
+
+  test("can save a draft but is offered no way to publish it", async ({ page }) => {
+    const editor = new ArticleEditor(page);
+    await editor.gotoNew();
+    await expect(editor.field("الحالة").locator("option")).toHaveText(["مسودة"]);
+    await editor.write({ headline: `مسودة كاتبة ${unique()}`, body: "فقرة." });
+    await editor.save();
+    await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
+    await expect(page.getByRole("button", { name: "إغلاق التعليقات" })).toHaveCount(0);
+  });
+});
