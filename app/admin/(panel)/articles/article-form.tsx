@@ -30,7 +30,7 @@ export function ArticleForm({ action, initial, sections, canPublish }: Props) {
     "aria-invalid": errors[name] ? true : undefined,
     "aria-describedby": described(name, hint),
   });
-  const field = (name: Field, label: string, control: ReactNode, hint?: string) => (
+  const field = (name: Field, label: string, control: ReactNode, hint?: ReactNode) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       {control}
@@ -67,7 +67,11 @@ export function ArticleForm({ action, initial, sections, canPublish }: Props) {
         "body",
         "نص المقال",
         <textarea {...common("body", true)} rows={18} className="body-editor" />,
-        "فقرة لكل سطر فارغ يفصلها. ## عنوان فرعي، > اقتباس، - قائمة، [نص](https://…) رابط، ![وصف](https://…) صورة.",
+        <>
+          سطر فارغ بين الفقرات. <bdi className="syntax">## عنوان فرعي</bdi>، <bdi className="syntax">&gt; اقتباس</bdi>،{" "}
+          <bdi className="syntax">- عنصر قائمة</bdi>، رابط: <bdi className="syntax">[النص](https://…)</bdi>، صورة:{" "}
+          <bdi className="syntax">![وصف الصورة](https://…)</bdi>
+        </>,
       )}
 
       <fieldset>
