@@ -2,4 +2,8 @@
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
+  experimental: {
+    // Image uploads go through a Server Action: up to 10 MB of image plus the form around it.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
 };

@@ -49,3 +49,12 @@ export class EmailTakenError extends DomainError {
   readonly code = "email_taken";
   readonly publicMessage = "يوجد حساب بهذا البريد الإلكتروني.";
 }
+
+export class MediaInUseError extends DomainError {
+  readonly code = "media_in_use";
+  readonly publicMessage: string;
+  constructor(readonly headlines: string[]) {
+    super(`media used by ${headlines.length} article(s)`);
+    this.publicMessage = `لا يمكن حذف الصورة: تستخدمها مقالات (${headlines.slice(0, 3).join("، ")}). أزلها منها أولًا.`;
+  }
+}

@@ -82,6 +82,10 @@ export class TestDatabase {
     return (this.sqlite.prepare(`SELECT "status" FROM "Comment" WHERE "id" = ?`).get(commentId) as { status: string }).status;
   }
 
+  mediaCount(): number {
+    return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Media"`).get() as { n: number }).n;
+  }
+
   settings(): Record<string, string> {
     const rows = this.sqlite.prepare(`SELECT "key", "value" FROM "Setting"`).all() as { key: string; value: string }[];
     return Object.fromEntries(rows.map((row) => [row.key, row.value]));

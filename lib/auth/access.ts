@@ -28,3 +28,7 @@ export function canEditArticle(editor: Editor, article: ArticleOwnership): boole
   if (canPublish(editor)) return true;
   return article.authorId === editor.id && article.status === "DRAFT" && !article.deletedAt;
 }
+
+/** Anyone in the newsroom may upload (authors illustrate their drafts); only editors delete. */
+export const canUploadMedia = (editor: Editor) => Boolean(editor.role);
+export const canDeleteMedia = (editor: Editor) => canPublish(editor);

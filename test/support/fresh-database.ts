@@ -1,5 +1,6 @@
 // Loaded with --import before every test file: points DATABASE_URL at a new SQLite file, migrated
-// with the committed migrations, so each test file runs against a real database of its own.
+// with the committed migrations, and MEDIA_DIR at an empty folder, so each test file runs against
+// a real database and media store of its own.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,5 +18,6 @@ if (process.env.NODE_TEST_CONTEXT) {
   }
   sqlite.close();
   process.env.DATABASE_URL = `file:${file}`;
+  process.env.MEDIA_DIR = path.join(directory, "media");
   process.on("exit", () => rmSync(directory, { recursive: true, force: true }));
 }

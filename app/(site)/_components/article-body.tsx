@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ArticleBlock, ArticleBody as ArticleBodyDocument, Inline, ParagraphBlock } from "@/lib/article-body";
+import { ResponsiveImg } from "./responsive-img";
 
 /**
  * Renders the structured body as elements: text is always text, never markup. Link and image URLs
@@ -44,7 +45,7 @@ function Block({ block }: { block: ArticleBlock }) {
     case "image":
       return (
         <figure>
-          <img src={block.src} alt={block.alt} loading="lazy" decoding="async" />
+          <ResponsiveImg src={block.src} alt={block.alt} sizes="(min-width: 46rem) 42rem, 100vw" />
           {/* A caption may be in another language (an agency's English), unlike the page. */}
           {block.caption ? <figcaption dir="auto">{block.caption}</figcaption> : null}
         </figure>

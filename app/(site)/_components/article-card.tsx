@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ArticleCard as ArticleCardData } from "@/lib/articles";
 import { articlePath } from "@/lib/paths";
 import { PublishedDate } from "./published-date";
+import { ResponsiveImg } from "./responsive-img";
 import { SectionKicker } from "./section-kicker";
 
 export function ArticleCard({ article, lead = false }: { article: ArticleCardData; lead?: boolean }) {
@@ -9,7 +10,13 @@ export function ArticleCard({ article, lead = false }: { article: ArticleCardDat
   return (
     <article className={lead ? "card card-lead" : "card"}>
       {article.leadImage ? (
-        <img className="card-image" src={article.leadImage.url} alt={article.leadImage.alt} loading={lead ? "eager" : "lazy"} />
+        <ResponsiveImg
+          className="card-image"
+          src={article.leadImage.url}
+          alt={article.leadImage.alt}
+          sizes={lead ? "(min-width: 48rem) 40rem, 100vw" : "(min-width: 48rem) 20rem, 100vw"}
+          eager={lead}
+        />
       ) : null}
       <div className="card-text">
         <SectionKicker section={article.section} />

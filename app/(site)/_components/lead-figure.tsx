@@ -1,4 +1,5 @@
 import type { LeadImage } from "@/lib/articles";
+import { ResponsiveImg } from "./responsive-img";
 
 /**
  * The lead photo with its caption and credit. An imported article may carry the caption of a
@@ -9,7 +10,7 @@ export function LeadFigure({ image }: { image: LeadImage }) {
   return (
     <figure className="lead-figure">
       {image.url ? (
-        <img src={image.url} alt={image.alt} className="lead-image" />
+        <ResponsiveImg src={image.url} alt={image.alt} className="lead-image" sizes="(min-width: 46rem) 42rem, 100vw" eager />
       ) : (
         <div className="lead-image-missing" aria-hidden="true">
           <svg viewBox="0 0 24 24" width="32" height="32" focusable="false">

@@ -28,6 +28,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             <li>
               <Link href="/admin/articles/new">مقال جديد</Link>
             </li>
+            <li>
+              <Link href="/admin/media">الوسائط</Link>
+            </li>
             {canModerateComments(editor) ? (
               <li>
                 <Link href="/admin/comments">

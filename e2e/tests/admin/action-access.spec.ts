@@ -1,6 +1,7 @@
 import { expect, test } from "../../fixtures";
 import { ArticleEditor } from "../../pages/article-editor";
 import { captureActionRequest, replayAction } from "../../support/action-replay";
+import { testPhoto } from "../../support/images";
 import { authFile } from "../../support/users";
 
 // Every admin Server Action checks the session and the role itself: the same request that worked
@@ -59,6 +60,33 @@ test.describe("newsroom actions replayed without the right session", () => {
     expect(await replayAction(approve, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(approve, "AUTHOR")).toContain(FORBIDDEN);
     expect(database.commentStatus(commentId)).toBe("PENDING");
+  });
+});
+
+test.describe("media actions replayed without the right session", () => {
+  test.use({ storageState: authFile("EDITOR") });
+
+  test("uploading without a session, deleting as an author", async ({ page, database }) => {
+    await page.goto("/admin/media");
+    const form = page.getByRole("form", { name: "رفع صورة" });
+    await form.getByLabel(/^الصورة/).setInputFiles({ name: "x.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
+    const upload = await captureActionRequest(page, () => form.getByRole("button", { name: "رفع" }).click());
+    const mediaBefore = database.mediaCount();
+    expect(await replayAction(upload, null)).toContain(NOT_SIGNED_IN);
+    expect(database.mediaCount()).toBe(mediaBefore);
+
+    await page.goto("/admin/media");
+    await form.getByLabel(/^الصورة/).setInputFiles({ name: "y.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
+    await form.getByRole("button", { name: "رفع" }).click();
+    await expect(form.getByRole("status")).toBeVisible();
+    const url = ((await form.getByRole("status").textContent()) ?? "").split(": ")[1];
+    const item = page.getByRole("listitem").filter({ hasText: url });
+    const remove = await captureActionRequest(page, () => item.getByRole("button", { name: "حذف" }).click());
+    expect(await replayAction(remove, "AUTHOR")).toContain(FORBIDDEN);
+
+    await page.goto("/admin/media");
+    await expect(page.getByRole("listitem").filter({ hasText: url })).toBeVisible();
+    expect((await page.request.get(url)).status()).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ANONYMOUS, expect, test } from "../../fixtures";
 import { ArticleEditor } from "../../pages/article-editor";
+import { testPhoto } from "../../support/images";
 import { authFile } from "../../support/users";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -7,7 +8,15 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 test.describe("an editor", () => {
   test.use({ storageState: authFile("EDITOR") });
 
-  test("writes and publishes an article that readers then find on the home page", async ({ page, browser }) => {
+  test("uploads a photo, writes and publishes an article with it, and readers find it on the home page", async ({ page, browser }) => {
+    await page.goto("/admin/media");
+    const upload = page.getByRole("form", { name: "رفع صورة" });
+    await upload.getByLabel(/^الصورة/).setInputFiles({ name: "summit.jpg", mimeType: "image/jpeg", buffer: await testPhoto(1800, 1000) });
+    await upload.getByLabel(/^النص البديل/).fill("قادة عرب في قاعة القمة");
+    await upload.getByRole("button", { name: "رفع" }).click();
+    await expect(upload.getByRole("status")).toHaveText(/^رُفعت الصورة: \/media\/[a-z0-9-]+\/original-1800x1000\.jpg$/);
+    const imageUrl = ((await upload.getByRole("status").textContent()) ?? "").split(": ")[1];
+
     const editor = new ArticleEditor(page);
     const headline = `قمة عربية طارئة ${unique()}`;
     await editor.gotoNew();
@@ -17,8 +26,8 @@ test.describe("an editor", () => {
       status: "منشور",
       body: "افتتحت القمة أعمالها صباح اليوم.\n\n## أبرز القرارات\n\n- وقف إطلاق النار\n- ممرات إنسانية\n\n> «لا بديل عن الحل السياسي»\n\nالتفاصيل في [البيان الرسمي](https://example.org/statement).",
     });
-    await editor.field("رابط الصورة").fill("/icon.svg");
-    await editor.field("النص البديل").fill("شعار الموقع");
+    await editor.field("رابط الصورة").fill(imageUrl);
+    await editor.field("النص البديل").fill("قادة عرب في قاعة القمة");
     await editor.field("حقوق الصورة").fill("تصوير: فريق الموقع");
     await editor.save();
     await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
@@ -33,7 +42,15 @@ test.describe("an editor", () => {
     await expect(body.getByRole("listitem")).toHaveText(["وقف إطلاق النار", "ممرات إنسانية"]);
     await expect(body.locator("blockquote")).toHaveText("«لا بديل عن الحل السياسي»");
     await expect(body.getByRole("link", { name: "البيان الرسمي" })).toHaveAttribute("href", "https://example.org/statement");
-    await expect(readerPage.getByRole("img", { name: "شعار الموقع" })).toBeVisible();
+    const lead = readerPage.getByRole("img", { name: "قادة عرب في قاعة القمة" });
+    await expect(lead).toBeVisible();
+    await expect(lead).toHaveAttribute("width", "1800");
+    await expect(lead).toHaveAttribute("height", "1000");
+    await expect(lead).toHaveAttribute("srcset", new RegExp(`/480\\.webp 480w, .*/960\\.webp 960w, .*/1600\\.webp 1600w, ${imageUrl} 1800w`));
+    expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const served = await readerPage.request.get(imageUrl);
+    expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(served.headers()["content-type"]).toBe("image/jpeg");
     await expect(readerPage.locator("figcaption")).toContainText("تصوير: فريق الموقع");
     await reader.close();
   });

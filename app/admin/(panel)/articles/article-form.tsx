@@ -11,11 +11,13 @@ interface Props {
   action: Action;
   initial: ArticleFormValues;
   sections: readonly { id: number; name: string }[];
+  /** Recent uploads, offered as suggestions in the lead image field. */
+  media: readonly { url: string; alt: string }[];
   canPublish: boolean;
 }
 
 /** The article editor: every field keeps what was typed when the server refuses the save. */
-export function ArticleForm({ action, initial, sections, canPublish }: Props) {
+export function ArticleForm({ action, initial, sections, media, canPublish }: Props) {
   const [state, formAction, pending] = useActionState(action, idleState);
   const id = useId();
   const values = state.status === "error" && state.values ? state.values : initial;
@@ -94,7 +96,19 @@ export function ArticleForm({ action, initial, sections, canPublish }: Props) {
 
       <fieldset>
         <legend>الصورة الرئيسية</legend>
-        {field("leadImageUrl", "رابط الصورة", <input {...common("leadImageUrl")} dir="ltr" />)}
+        {field(
+          "leadImageUrl",
+          "رابط الصورة",
+          <>
+            <input {...common("leadImageUrl", true)} dir="ltr" list={`${id}-media`} />
+            <datalist id={`${id}-media`}>
+              {media.map((item) => (
+                <option key={item.url} value={item.url} label={item.alt || item.url} />
+              ))}
+            </datalist>
+          </>,
+          "اختر من مكتبة الوسائط أو الصق رابطًا.",
+        )}
         {field("leadImageAlt", "النص البديل", <input {...common("leadImageAlt")} />)}
         {field("leadImageCaption", "التعليق على الصورة", <textarea {...common("leadImageCaption")} rows={2} dir="auto" />)}
         {field("leadImageCredit", "حقوق الصورة", <input {...common("leadImageCredit")} dir="auto" />)}

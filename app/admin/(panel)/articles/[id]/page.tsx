@@ -5,6 +5,7 @@ import { canPublish } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { zonedInputFromDate } from "@/lib/format";
 import { articlePath } from "@/lib/paths";
+import { listMedia } from "@/lib/media/library";
 import { listSectionOptions } from "@/lib/sections";
 import { ActionButton } from "../../action-button";
 import { Forbidden } from "../../forbidden";
@@ -23,7 +24,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const id = articleIdFrom((await params).id);
   const article = await loadOr403(() => getArticleForEditing(editor, id));
   if (article === "forbidden") return <Forbidden />;
-  const sections = await listSectionOptions();
+  const [sections, { items: media }] = await Promise.all([listSectionOptions(), listMedia(editor)]);
   const closeAfterDays =
     article.commentsCloseAt && article.publishedAt
       ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)
@@ -62,6 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         key={article.updatedAt.toISOString()}
         action={saveArticleAction.bind(null, id)}
         sections={sections}
+        media={media}
         canPublish={canPublish(editor)}
         initial={{
           headline: article.headline,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { canPublish } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
+import { listMedia } from "@/lib/media/library";
 import { listSectionOptions } from "@/lib/sections";
 import { getSettings } from "@/lib/settings";
 import { saveArticleAction } from "../actions";
@@ -10,13 +11,14 @@ export const metadata: Metadata = { title: "مقال جديد" };
 
 export default async function NewArticlePage() {
   const editor = await requireEditor();
-  const [sections, settings] = await Promise.all([listSectionOptions(), getSettings()]);
+  const [sections, settings, { items: media }] = await Promise.all([listSectionOptions(), getSettings(), listMedia(editor)]);
   return (
     <>
       <h1>مقال جديد</h1>
       <ArticleForm
         action={saveArticleAction.bind(null, null)}
         sections={sections}
+        media={media}
         canPublish={canPublish(editor)}
         initial={{
           status: "DRAFT",
