@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { serializeArticleBody, parseArticleBody, type ArticleBody } from "./article-body";
 import { BodyFormatError, bodyToMarkdown, markdownToBody } from "./article-markdown";
+import { recordOriginalIfFirst, recordRevision } from "./article-revisions";
 import { articlePageSelect, availableSlug, toArticlePage, type ArticlePage } from "./articles";
 import { canEditArticle, canPublish, canSeeAllArticles, type Editor } from "./auth/access";
 import { db } from "./db";
@@ -147,9 +148,13 @@ export async function createArticle(actor: Editor, input: ArticleFormInput, now 
   await assertSectionExists(data.sectionId);
   const slug = data.slug ?? (await availableSlug(slugify(data.headline) || "مقال"));
   await assertSlugFree(slug, null);
-  const created = await db.article.create({
-    data: { ...columns(data, body), slug, authorId: actor.id, ...schedule(data, null, now) },
-    select: { id: true, slug: true },
+  const created = await db.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: { ...columns(data, body), slug, authorId: actor.id, ...schedule(data, null, now) },
+      select: { id: true, slug: true },
+    });
+    await recordRevision(tx, article.id, actor.id);
+    return article;
   });
   return { ...created, previousSlug: null };
 }
@@ -171,7 +176,11 @@ export async function updateArticle(actor: Editor, id: number, input: ArticleFor
   await assertSectionExists(data.sectionId);
   const slug = data.slug ?? current.slug;
   await assertSlugFree(slug, id);
-  await db.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
+  await db.$transaction(async (tx) => {
+    await recordOriginalIfFirst(tx, id);
+    await tx.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
+    await recordRevision(tx, id, actor.id);
+  });
   return { id, slug, previousSlug: current.slug === slug ? null : current.slug };
 }
 

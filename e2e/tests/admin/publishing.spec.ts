@@ -92,6 +92,31 @@ test.describe("an editor", () => {
     await reader.close();
   });
 
+  test("restores an earlier revision, and readers see that text again", async ({ page, browser, database }) => {
+    const article = database.createArticle();
+    const edited = `${article.headline} بعد التعديل`;
+    await page.goto(`/admin/articles/${article.id}`);
+    const editor = new ArticleEditor(page);
+    await editor.field("العنوان").fill(edited);
+    await editor.save();
+    await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
+
+    const revisions = page.getByRole("region", { name: "المراجعات" }).getByRole("listitem");
+    await expect(revisions).toHaveCount(2);
+    await expect(revisions.first()).toContainText(`${edited} (النسخة الحالية)`);
+    await revisions.filter({ hasText: "الاستيراد" }).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.headline);
+    await page.getByRole("button", { name: "استعادة هذه النسخة" }).click();
+    await expect(page.getByRole("status")).toHaveText("استُعيدت النسخة السابقة.");
+    await expect(editor.field("العنوان")).toHaveValue(article.headline);
+
+    const reader = await browser.newContext(ANONYMOUS);
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`/articles/${encodeURIComponent(article.slug)}`);
+    await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(article.headline);
+    await reader.close();
+  });
+
   test("moves an article to the trash, which removes it for readers, and restores it", async ({ page, request, database }) => {
     const article = database.createArticle();
     await page.goto(`/admin/articles/${article.id}`);

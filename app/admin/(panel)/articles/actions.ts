@@ -11,6 +11,7 @@ import {
   type ArticleFormField,
   type SavedArticle,
 } from "@/lib/article-editing";
+import { restoreRevision } from "@/lib/article-revisions";
 import { actingEditor } from "@/lib/auth/session";
 import { articlePath } from "@/lib/paths";
 import { failure, formValues, type ActionState } from "../../action-state";
@@ -59,9 +60,8 @@ export async function saveArticleAction(
     return failure(error, values);
   }
   revalidateReaderPages(saved);
-  if (articleId === null) redirect(`/admin/articles/${saved.id}?saved=1`);
-  revalidatePath(`/admin/articles/${saved.id}`);
-  return { status: "ok", message: "حُفظ المقال." };
+  // The edit page shows the notice: its form is rebuilt from what was saved.
+  redirect(`/admin/articles/${saved.id}?saved=1`);
 }
 
 async function articleChange(change: () => Promise<SavedArticle>): Promise<ActionState> {
@@ -72,6 +72,16 @@ async function articleChange(change: () => Promise<SavedArticle>): Promise<Actio
   }
   revalidatePath("/admin/articles");
   return { status: "ok", message: "تم." };
+}
+
+export async function restoreRevisionAction(articleId: number, revisionId: number): Promise<ActionState> {
+  try {
+    const restored = await restoreRevision(await actingEditor(), articleId, revisionId);
+    revalidateReaderPages({ id: articleId, slug: restored.slug, previousSlug: restored.previousSlug });
+  } catch (error) {
+    return failure(error);
+  }
+  redirect(`/admin/articles/${articleId}?restored=1`);
 }
 
 export async function setCommentsOpenAction(articleId: number, open: boolean): Promise<ActionState> {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getArticleForEditing } from "@/lib/article-editing";
+import { listRevisions } from "@/lib/article-revisions";
 import { canPublish } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
-import { zonedInputFromDate } from "@/lib/format";
+import { formatArabicDateTime, zonedInputFromDate } from "@/lib/format";
 import { articlePath } from "@/lib/paths";
 import { listMedia } from "@/lib/media/library";
 import { listSectionOptions } from "@/lib/sections";
@@ -15,7 +16,7 @@ import { articleIdFrom, loadOr403 } from "./load";
 
 export const metadata: Metadata = { title: "تحرير مقال" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; restored?: string }> };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,7 +25,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const id = articleIdFrom((await params).id);
   const article = await loadOr403(() => getArticleForEditing(editor, id));
   if (article === "forbidden") return <Forbidden />;
-  const [sections, { items: media }] = await Promise.all([listSectionOptions(), listMedia(editor)]);
+  const [sections, { items: media }, revisions] = await Promise.all([
+    listSectionOptions(),
+    listMedia(editor),
+    listRevisions(editor, id),
+  ]);
+  const notice = await searchParams;
   const closeAfterDays =
     article.commentsCloseAt && article.publishedAt
       ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)
@@ -40,9 +46,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           {isPublic ? <Link href={articlePath(article.slug)}>عرض في الموقع</Link> : null}
         </div>
       </div>
-      {(await searchParams).saved ? (
+      {notice.saved || notice.restored ? (
         <p role="status" className="form-message form-message-success">
-          حُفظ المقال.
+          {notice.restored ? "استُعيدت النسخة السابقة." : "حُفظ المقال."}
         </p>
       ) : null}
       {article.deletedAt ? <p className="form-message form-message-error">هذا المقال في المهملات ولا يراه القرّاء.</p> : null}
@@ -84,6 +90,27 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           commentsCloseAfterDays: closeAfterDays?.toString() ?? "",
         }}
       />
+      <section aria-labelledby="revisions-heading" className="revisions">
+        <h2 id="revisions-heading">المراجعات</h2>
+        {revisions.length ? (
+          <ol>
+            {revisions.map((revision) => (
+              <li key={revision.id}>
+                <Link href={`/admin/articles/${id}/revisions/${revision.id}`}>
+                  <time dateTime={revision.createdAt.toISOString()}>{formatArabicDateTime(revision.createdAt)}</time>
+                </Link>
+                {" · "}
+                <bdi>{revision.editorName ?? "الاستيراد"}</bdi>
+                {" · "}
+                {revision.headline}
+                {revision.isCurrent ? " (النسخة الحالية)" : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="empty">لم يُحفظ هذا المقال من غرفة الأخبار بعد.</p>
+        )}
+      </section>
     </>
   );
 }

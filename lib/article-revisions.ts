@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import { toArticlePage, type ArticlePage } from "./articles";
+import { canEditArticle, type Editor } from "./auth/access";
+import { db } from "./db";
+import { ArticleNotFoundError, ForbiddenError } from "./errors";
+import type { Prisma } from "./generated/prisma/client";
+
+/*
+ * Every save of an article records the version it produced (who saved it, when). The newest
+ * revision is the current text; older ones can be viewed and restored, which saves them again.
+ */
+
+const snapshotSchema = z.object({
+  headline: z.string(),
+  slug: z.string(),
+  dek: z.string().nullable(),
+  body: z.string(),
+  sectionId: z.number().nullable(),
+  bylineLabel: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  leadImageUrl: z.string().nullable(),
+  leadImageAlt: z.string().nullable(),
+  leadImageCaption: z.string().nullable(),
+  leadImageCredit: z.string().nullable(),
+  leadImageCaptionLang: z.string().nullable(),
+  status: z.enum(["DRAFT", "SCHEDULED", "PUBLISHED"]),
+  publishedAt: z.iso.datetime().nullable(),
+  commentsOpen: z.boolean(),
+  commentsCloseAt: z.iso.datetime().nullable(),
+});
+
+type Snapshot = z.infer<typeof snapshotSchema>;
+const SNAPSHOT_FIELDS = Object.keys(snapshotSchema.shape) as (keyof Snapshot)[];
+
+type ArticleRow = { [Field in keyof Snapshot]: Field extends "publishedAt" | "commentsCloseAt" ? Date | null : Snapshot[Field] };
+
+function snapshotOf(article: ArticleRow): string {
+  const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, article[field]]));
+  return JSON.stringify({
+    ...snapshot,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    commentsCloseAt: article.commentsCloseAt?.toISOString() ?? null,
+  });
+}
+
+/** Records the article's current state as a revision, inside the transaction that changed it. */
+export async function recordRevision(tx: Prisma.TransactionClient, articleId: number, editorId: string | null) {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
+  await tx.articleRevision.create({ data: { articleId, editorId, snapshot: snapshotOf(article) } });
+}
+
+/** Before an article's first recorded save (an import, say), keep the state it had. */
+export async function recordOriginalIfFirst(tx: Prisma.TransactionClient, articleId: number) {
+  if ((await tx.articleRevision.count({ where: { articleId } })) === 0) await recordRevision(tx, articleId, null);
+}
+
+async function editableArticle(actor: Editor, articleId: number) {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { authorId: true, status: true, deletedAt: true } });
+  if (!article) throw new ArticleNotFoundError();
+  if (!canEditArticle(actor, article)) throw new ForbiddenError();
+}
+
+export async function listRevisions(actor: Editor, articleId: number) {
+  await editableArticle(actor, articleId);
+  const revisions = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { id: "desc" },
+    select: { id: true, createdAt: true, snapshot: true, editor: { select: { name: true } } },
+  });
+  return revisions.map((revision, index) => ({
+    id: revision.id,
+    createdAt: revision.createdAt,
+    editorName: revision.editor?.name ?? null,
+    headline: snapshotSchema.parse(JSON.parse(revision.snapshot)).headline,
+    isCurrent: index === 0,
+  }));
+}
+
+async function loadRevision(actor: Editor, articleId: number, revisionId: number) {
+  const revision = await db.articleRevision.findFirst({ where: { id: revisionId, articleId } });
+  if (!revision) throw new ArticleNotFoundError();
+  await editableArticle(actor, articleId);
+  return { ...revision, snapshot: snapshotSchema.parse(JSON.parse(revision.snapshot)) };
+}
+
+/** A revision rendered as readers would have seen it. */
+export async function getRevisionPreview(actor: Editor, articleId: number, revisionId: number): Promise<ArticlePage> {
+  const { snapshot, createdAt } = await loadRevision(actor, articleId, revisionId);
+  const section = snapshot.sectionId
+    ? await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { slug: true, name: true } })
+    : null;
+  return toArticlePage(
+    {
+      ...snapshot,
+      id: articleId,
+      status: snapshot.status,
+      publishedAt: snapshot.publishedAt ? new Date(snapshot.publishedAt) : null,
+      commentsCloseAt: snapshot.commentsCloseAt ? new Date(snapshot.commentsCloseAt) : null,
+      updatedAt: createdAt,
+      deletedAt: null,
+      section,
+      _count: { comments: 0 },
+    },
+    createdAt,
+  );
+}
+
+/**
+ * Puts a revision's text back as the current version (a new revision, so the restore itself can
+ * be undone). An author restores only within their own drafts, and never to a published state.
+ */
+export async function restoreRevision(actor: Editor, articleId: number, revisionId: number): Promise<{ slug: string; previousSlug: string }> {
+  const { snapshot } = await loadRevision(actor, articleId, revisionId);
+  if (snapshot.status !== "DRAFT" && actor.role === "AUTHOR") throw new ForbiddenError();
+  return db.$transaction(async (tx) => {
+    const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+    await recordOriginalIfFirst(tx, articleId);
+    const slugTaken = await tx.article.findFirst({ where: { slug: snapshot.slug, id: { not: articleId } }, select: { id: true } });
+    const sectionExists = snapshot.sectionId ? await tx.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } }) : null;
+    await tx.article.update({
+      where: { id: articleId },
+      data: {
+        ...snapshot,
+        slug: slugTaken ? current.slug : snapshot.slug,
+        sectionId: sectionExists ? snapshot.sectionId : null,
+        publishedAt: snapshot.publishedAt ? new Date(snapshot.publishedAt) : null,
+        commentsCloseAt: snapshot.commentsCloseAt ? new Date(snapshot.commentsCloseAt) : null,
+      },
+    });
+    await recordRevision(tx, articleId, actor.id);
+    const restored = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+    return { slug: restored.slug, previousSlug: current.slug };
+  });
+}
