@@ -10,6 +10,7 @@ import { ArticleNotFoundError, ForbiddenError, InvalidInputError } from "./error
 import { dateFromZonedInput } from "./format";
 import type { ArticleStatus, Prisma } from "./generated/prisma/client";
 import { slugify } from "./slug";
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTagNames, setArticleTags } from "./tags";
 
 /*
  * The newsroom's side of articles: what editors list, write, publish and trash. Every function
@@ -45,6 +46,14 @@ export const articleFormSchema = z
       .union([z.literal(""), z.coerce.number().int().positive()])
       .optional()
       .transform((id) => (id === "" || id === undefined ? null : id)),
+    tags: z
+      .string()
+      .optional()
+      .transform((text) => parseTagNames(text ?? ""))
+      .refine((names) => names.length <= MAX_TAGS, { error: `عشرة وسوم على الأكثر.` })
+      .refine((names) => names.every((name) => name.length <= MAX_TAG_LENGTH && slugify(name)), {
+        error: `الوسم كلمات قصيرة (حتى ${MAX_TAG_LENGTH} حرفًا) تفصل بينها فواصل.`,
+      }),
     bylineLabel: optionalText(120),
     sourceUrl: optionalUrl(false),
     leadImageUrl: optionalUrl(true),
@@ -153,6 +162,7 @@ export async function createArticle(actor: Editor, input: ArticleFormInput, now 
       data: { ...columns(data, body), slug, authorId: actor.id, ...schedule(data, null, now) },
       select: { id: true, slug: true },
     });
+    await setArticleTags(tx, article.id, data.tags);
     await recordRevision(tx, article.id, actor.id);
     return article;
   });
@@ -179,6 +189,7 @@ export async function updateArticle(actor: Editor, id: number, input: ArticleFor
   await db.$transaction(async (tx) => {
     await recordOriginalIfFirst(tx, id);
     await tx.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
+    await setArticleTags(tx, id, data.tags);
     await recordRevision(tx, id, actor.id);
   });
   return { id, slug, previousSlug: current.slug === slug ? null : current.slug };
@@ -254,11 +265,19 @@ export async function listNewsroomArticles(actor: Editor, filter: NewsroomFilter
 export async function getArticleForEditing(actor: Editor, id: number) {
   const article = await db.article.findUnique({
     where: { id },
-    include: { section: { select: { id: true, name: true } }, author: { select: { name: true } } },
+    include: {
+      section: { select: { id: true, name: true } },
+      author: { select: { name: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+    },
   });
   if (!article) throw new ArticleNotFoundError();
   if (!canEditArticle(actor, article)) throw new ForbiddenError();
-  return { ...article, bodyMarkdown: bodyToMarkdown(parseArticleBody(article.body)) };
+  return {
+    ...article,
+    tagNames: article.tags.map(({ tag }) => tag.name),
+    bodyMarkdown: bodyToMarkdown(parseArticleBody(article.body)),
+  };
 }
 
 export function listAuthors() {

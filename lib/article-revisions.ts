@@ -5,6 +5,8 @@ import { canEditArticle, type Editor } from "./auth/access";
 import { db } from "./db";
 import { ArticleNotFoundError, ForbiddenError } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
+import { slugify } from "./slug";
+import { setArticleTags } from "./tags";
 
 /*
  * Every save of an article records the version it produced (who saved it, when). The newest
@@ -28,26 +30,31 @@ const snapshotSchema = z.object({
   publishedAt: z.iso.datetime().nullable(),
   commentsOpen: z.boolean(),
   commentsCloseAt: z.iso.datetime().nullable(),
+  tags: z.array(z.string()).default([]),
 });
 
 type Snapshot = z.infer<typeof snapshotSchema>;
 const SNAPSHOT_FIELDS = Object.keys(snapshotSchema.shape) as (keyof Snapshot)[];
 
-type ArticleRow = { [Field in keyof Snapshot]: Field extends "publishedAt" | "commentsCloseAt" ? Date | null : Snapshot[Field] };
+type ArticleRow = Omit<{ [Field in keyof Snapshot]: Field extends "publishedAt" | "commentsCloseAt" ? Date | null : Snapshot[Field] }, "tags">;
 
-function snapshotOf(article: ArticleRow): string {
-  const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, article[field]]));
+function snapshotOf(article: ArticleRow, tags: string[]): string {
+  const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.filter((field) => field !== "tags").map((field) => [field, article[field]]));
   return JSON.stringify({
     ...snapshot,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     commentsCloseAt: article.commentsCloseAt?.toISOString() ?? null,
+    tags,
   });
 }
 
 /** Records the article's current state as a revision, inside the transaction that changed it. */
 export async function recordRevision(tx: Prisma.TransactionClient, articleId: number, editorId: string | null) {
-  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
-  await tx.articleRevision.create({ data: { articleId, editorId, snapshot: snapshotOf(article) } });
+  const { tags, ...article } = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } } },
+  });
+  await tx.articleRevision.create({ data: { articleId, editorId, snapshot: snapshotOf(article, tags.map(({ tag }) => tag.name)) } });
 }
 
 /** Before an article's first recorded save (an import, say), keep the state it had. */
@@ -100,6 +107,7 @@ export async function getRevisionPreview(actor: Editor, articleId: number, revis
       updatedAt: createdAt,
       deletedAt: null,
       section,
+      tags: snapshot.tags.map((name) => ({ tag: { name, slug: slugify(name) } })),
       _count: { comments: 0 },
     },
     createdAt,
@@ -118,16 +126,18 @@ export async function restoreRevision(actor: Editor, articleId: number, revision
     await recordOriginalIfFirst(tx, articleId);
     const slugTaken = await tx.article.findFirst({ where: { slug: snapshot.slug, id: { not: articleId } }, select: { id: true } });
     const sectionExists = snapshot.sectionId ? await tx.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } }) : null;
+    const { tags, ...columns } = snapshot;
     await tx.article.update({
       where: { id: articleId },
       data: {
-        ...snapshot,
+        ...columns,
         slug: slugTaken ? current.slug : snapshot.slug,
         sectionId: sectionExists ? snapshot.sectionId : null,
         publishedAt: snapshot.publishedAt ? new Date(snapshot.publishedAt) : null,
         commentsCloseAt: snapshot.commentsCloseAt ? new Date(snapshot.commentsCloseAt) : null,
       },
     });
+    await setArticleTags(tx, articleId, tags);
     await recordRevision(tx, articleId, actor.id);
     const restored = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
     return { slug: restored.slug, previousSlug: current.slug };

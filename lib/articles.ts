@@ -5,6 +5,7 @@ import { bodyExcerpt, parseArticleBody, type ArticleBody } from "./article-body"
 import { acceptsComments } from "./comments";
 import { truncateAtWord } from "./format";
 import type { SectionLink } from "./sections";
+import type { TagLink } from "./tags";
 import { slugify } from "./slug";
 
 /**
@@ -83,6 +84,16 @@ export async function listSectionArticles(
   return rows.map(toCard);
 }
 
+export async function listTagArticles(tagSlug: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...publicArticleWhere(now), tags: { some: { tag: { slug: tagSlug } } } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
 export interface LeadImage {
   url: string | null;
   alt: string;
@@ -98,6 +109,7 @@ export interface ArticlePage {
   dek: string | null;
   body: ArticleBody;
   section: SectionLink | null;
+  tags: TagLink[];
   bylineLabel: string | null;
   sourceUrl: string | null;
   publishedAt: Date;
@@ -127,6 +139,7 @@ export const articlePageSelect = {
   leadImageCredit: true,
   leadImageCaptionLang: true,
   section: { select: { slug: true, name: true } },
+  tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
   _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
@@ -146,6 +159,7 @@ export function toArticlePage(row: Prisma.ArticleGetPayload<{ select: typeof art
     dek: row.dek,
     body: parseArticleBody(row.body),
     section: row.section,
+    tags: row.tags.map(({ tag }) => tag),
     bylineLabel: row.bylineLabel,
     sourceUrl: row.sourceUrl,
     publishedAt: row.publishedAt ?? row.updatedAt,

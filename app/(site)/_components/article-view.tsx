@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { ArticlePage } from "@/lib/articles";
+import { tagPath } from "@/lib/paths";
 import { formatArabicNumber } from "@/lib/format";
 import { ArticleBody } from "./article-body";
 import { LeadFigure } from "./lead-figure";
@@ -26,6 +28,17 @@ export function ArticleView({ article }: { article: ArticlePage }) {
       </header>
       {article.leadImage ? <LeadFigure image={article.leadImage} /> : null}
       <ArticleBody body={article.body} />
+      {article.tags.length ? (
+        <nav className="tags" aria-label="الوسوم">
+          <ul>
+            {article.tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link href={tagPath(tag.slug)}>{tag.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {article.sourceUrl && sourceHost ? (
         <p className="source">
           المصدر:{" "}

@@ -26,6 +26,7 @@ test.describe("an editor", () => {
       status: "منشور",
       body: "افتتحت القمة أعمالها صباح اليوم.\n\n## أبرز القرارات\n\n- وقف إطلاق النار\n- ممرات إنسانية\n\n> «لا بديل عن الحل السياسي»\n\nالتفاصيل في [البيان الرسمي](https://example.org/statement).",
     });
+    await editor.field("الوسوم").fill("قمة، جامعة الدول العربية");
     await editor.field("رابط الصورة").fill(imageUrl);
     await editor.field("النص البديل").fill("قادة عرب في قاعة القمة");
     await editor.field("حقوق الصورة").fill("تصوير: فريق الموقع");
@@ -52,6 +53,10 @@ test.describe("an editor", () => {
     expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(served.headers()["content-type"]).toBe("image/jpeg");
     await expect(readerPage.locator("figcaption")).toContainText("تصوير: فريق الموقع");
+    await expect(readerPage.getByRole("navigation", { name: "الوسوم" }).getByRole("link")).toHaveText(["جامعة الدول العربية", "قمة"]);
+    await readerPage.getByRole("link", { name: "قمة", exact: true }).click();
+    await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("قمة");
+    await expect(readerPage.getByRole("link", { name: headline })).toBeVisible();
     await reader.close();
   });
 

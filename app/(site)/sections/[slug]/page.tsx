@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSectionArticles } from "@/lib/articles";
 import { getSectionBySlug } from "@/lib/sections";
-import { ArticleCard } from "../../_components/article-card";
+import { ArticleList } from "../../_components/article-list";
 import { loadBySlugParam } from "../../slug-param";
 
 export const dynamic = "force-dynamic";
@@ -19,19 +19,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params }: Props) {
   const section = await getSection((await params).slug);
   if (!section) notFound();
-  const articles = await listSectionArticles(section.slug);
-  return (
-    <div className="container">
-      <h1 className="page-title">{section.name}</h1>
-      {articles.length ? (
-        <div className="card-grid">
-          {articles.map((article) => (
-            <ArticleCard key={article.slug} article={article} />
-          ))}
-        </div>
-      ) : (
-        <p className="empty">لا توجد أخبار منشورة في هذا القسم بعد.</p>
-      )}
-    </div>
-  );
+  return <ArticleList title={section.name} articles={await listSectionArticles(section.slug)} empty="لا توجد أخبار منشورة في هذا القسم بعد." />;
 }

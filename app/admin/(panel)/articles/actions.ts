@@ -22,6 +22,7 @@ const FIELDS = [
   "dek",
   "body",
   "sectionId",
+  "tags",
   "bylineLabel",
   "sourceUrl",
   "leadImageUrl",

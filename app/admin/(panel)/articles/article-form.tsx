@@ -90,6 +90,7 @@ export function ArticleForm({ action, initial, sections, media, canPublish }: Pr
             ))}
           </select>,
         )}
+        {field("tags", "الوسوم", <input {...common("tags", true)} />, "تفصل بينها فاصلة: كازاخستان، روسيا")}
         {field("bylineLabel", "التوقيع", <input {...common("bylineLabel")} />)}
         {field("sourceUrl", "رابط المصدر", <input {...common("sourceUrl")} type="url" dir="ltr" />)}
       </fieldset>

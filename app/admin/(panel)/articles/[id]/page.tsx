@@ -77,6 +77,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           dek: article.dek ?? "",
           body: article.bodyMarkdown,
           sectionId: article.sectionId?.toString() ?? "",
+          tags: article.tagNames.join("، "),
           bylineLabel: article.bylineLabel ?? "",
           sourceUrl: article.sourceUrl ?? "",
           leadImageUrl: article.leadImageUrl ?? "",
