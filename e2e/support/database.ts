@@ -82,6 +82,13 @@ export class TestDatabase {
     return (this.sqlite.prepare(`SELECT "status" FROM "Comment" WHERE "id" = ?`).get(commentId) as { status: string }).status;
   }
 
+  /** Moves every session of the account into the past, as if it had run out. */
+  expireSessions(email: string): void {
+    this.sqlite
+      .prepare(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`)
+      .run(sqliteDate(new Date(Date.now() - 60_000)), email);
+  }
+
   mediaCount(): number {
     return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Media"`).get() as { n: number }).n;
   }

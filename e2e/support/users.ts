@@ -9,6 +9,8 @@ export const TEST_USERS = {
   AUTHOR: { email: "author@e2e.test", name: "كاتبة الاختبار", role: "AUTHOR", password: "e2e-author-password-1" },
   // Only for the throttling test, so locking it out blocks no other test.
   LOCKOUT: { email: "lockout@e2e.test", name: "حساب القفل", role: "EDITOR", password: "e2e-lockout-password-1" },
+  // Only for the session expiry test, which ages this account's sessions in the database.
+  EXPIRY: { email: "expiry@e2e.test", name: "حساب الانتهاء", role: "EDITOR", password: "e2e-expiry-password-1" },
 } as const;
 
 /** Where the setup project leaves each role's signed-in browser state. */

@@ -12,7 +12,8 @@ import {
 } from "../../lib/article-editing";
 import { countCommentsByStatus, listModerationQueue, moderateComments } from "../../lib/comment-moderation";
 import { db } from "../../lib/db";
-import { ForbiddenError } from "../../lib/errors";
+import { postComment } from "../../lib/comments";
+import { CommentsClosedError, ForbiddenError } from "../../lib/errors";
 import { getSettings, updateSettings } from "../../lib/settings";
 import { createArticle, createEditor } from "../support/factories";
 
@@ -101,6 +102,21 @@ describe("what only an admin may do", () => {
       commentsCloseAfterDays: 14,
     });
     await updateSettings(admin, { commentModeration: "hold", commentsCloseAfterDays: null });
+  });
+});
+
+describe("automatic closing of comments", () => {
+  test("an article set to close after N days takes comments until then and refuses them after", async () => {
+    const editor = await createEditor("EDITOR");
+    const saved = await createArticleAs(editor, form({ status: "PUBLISHED", publishAt: "2026-01-01T10:00", commentsCloseAfterDays: "3" }));
+    const stored = await snapshot(saved.id);
+    assert.equal(stored.publishedAt?.toISOString(), "2026-01-01T07:00:00.000Z");
+    assert.equal(stored.commentsCloseAt?.toISOString(), "2026-01-04T07:00:00.000Z");
+
+    const comment = { articleId: saved.id, authorName: "قارئ", body: "قبل الإغلاق" };
+    await postComment(comment, { fingerprint: null, now: new Date("2026-01-04T06:59:59Z") });
+    await assert.rejects(postComment(comment, { fingerprint: null, now: new Date("2026-01-04T07:00:00Z") }), CommentsClosedError);
+    assert.equal(await db.comment.count({ where: { articleId: saved.id } }), 1);
   });
 });
 

@@ -48,6 +48,22 @@ test.describe("newsroom actions replayed without the right session", () => {
     expect(database.article(trashed.id)).toEqual(beforeTrashed);
   });
 
+  test("restoring a revision", async ({ page, database }) => {
+    const article = database.createArticle();
+    await page.goto(`/admin/articles/${article.id}`);
+    const editor = new ArticleEditor(page);
+    await editor.field("العنوان").fill(`${article.headline} معدّل`);
+    await editor.save();
+    await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
+    const before = database.article(article.id);
+    await page.getByRole("region", { name: "المراجعات" }).getByRole("listitem").filter({ hasText: "الاستيراد" }).getByRole("link").click();
+    const restore = await captureActionRequest(page, () => page.getByRole("button", { name: "استعادة هذه النسخة" }).click());
+
+    expect(await replayAction(restore, null)).toContain(NOT_SIGNED_IN);
+    expect(await replayAction(restore, "AUTHOR")).toContain(FORBIDDEN);
+    expect(database.article(article.id)).toEqual(before);
+  });
+
   test("approving a comment", async ({ page, database }) => {
     const article = database.createArticle();
     const text = `تعليق ينتظر ${Math.random().toString(36).slice(2, 8)}`;

@@ -53,6 +53,17 @@ test.describe("a signed-in session", () => {
   });
 });
 
+test("an expired session no longer opens the newsroom", async ({ page, database }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(TEST_USERS.EXPIRY.email, TEST_USERS.EXPIRY.password);
+  await expect(page.getByRole("heading", { name: "المقالات" })).toBeVisible();
+
+  database.expireSessions(TEST_USERS.EXPIRY.email);
+  await page.goto("/admin/articles");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+});
+
 test.describe("an author's session", () => {
   test.use({ storageState: authFile("AUTHOR") });
 
