@@ -1,10 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * A slug route with a malformed percent-escape (`/articles/%E0%A4%A`) makes Next's router throw
- * and answer 500. It is the client's error: answer 400 with a plain explanation instead.
+ * Two jobs before routing, neither of them authorization:
+ * - links from the origin site (`/?p=1101899`, on any path) go to /legacy/<id>, which redirects
+ *   permanently to the article or shows the 404 page;
+ * - a slug route with a malformed percent-escape (`/articles/%E0%A4%A`) makes Next's router throw
+ *   and answer 500; it is the client's error, so answer 400 with a plain explanation.
  */
 export function proxy(request: NextRequest) {
+  const legacyId = request.nextUrl.searchParams.get("p");
+  if (legacyId !== null && /^\d{1,18}$/.test(legacyId) && !request.nextUrl.pathname.startsWith("/admin")) {
+    return NextResponse.rewrite(new URL(`/legacy/${legacyId}`, request.url));
+  }
   try {
     decodeURIComponent(request.nextUrl.pathname);
     return NextResponse.next();
@@ -17,5 +24,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/articles/:path*", "/sections/:path*", "/tags/:path*"],
+  matcher: [
+    "/articles/:path*",
+    "/sections/:path*",
+    "/tags/:path*",
+    { source: "/:path*", has: [{ type: "query", key: "p" }] },
+  ],
 };

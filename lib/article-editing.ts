@@ -3,6 +3,7 @@ import { z } from "zod";
 import { serializeArticleBody, parseArticleBody, type ArticleBody } from "./article-body";
 import { BodyFormatError, bodyToMarkdown, markdownToBody } from "./article-markdown";
 import { recordOriginalIfFirst, recordRevision } from "./article-revisions";
+import { recordSlugChange } from "./redirects";
 import { articlePageSelect, availableSlug, toArticlePage, type ArticlePage } from "./articles";
 import { canEditArticle, canPublish, canSeeAllArticles, type Editor } from "./auth/access";
 import { db } from "./db";
@@ -190,6 +191,7 @@ export async function updateArticle(actor: Editor, id: number, input: ArticleFor
     await recordOriginalIfFirst(tx, id);
     await tx.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
     await setArticleTags(tx, id, data.tags);
+    await recordSlugChange(tx, id, current.slug, slug);
     await recordRevision(tx, id, actor.id);
   });
   return { id, slug, previousSlug: current.slug === slug ? null : current.slug };

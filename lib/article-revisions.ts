@@ -6,6 +6,7 @@ import { db } from "./db";
 import { ArticleNotFoundError, ForbiddenError } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { slugify } from "./slug";
+import { recordSlugChange } from "./redirects";
 import { setArticleTags } from "./tags";
 
 /*
@@ -138,8 +139,9 @@ export async function restoreRevision(actor: Editor, articleId: number, revision
       },
     });
     await setArticleTags(tx, articleId, tags);
-    await recordRevision(tx, articleId, actor.id);
     const restored = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+    await recordSlugChange(tx, articleId, current.slug, restored.slug);
+    await recordRevision(tx, articleId, actor.id);
     return { slug: restored.slug, previousSlug: current.slug };
   });
 }

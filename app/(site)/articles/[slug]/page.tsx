@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { bodyExcerpt } from "@/lib/article-body";
 import { getPublicArticleBySlug } from "@/lib/articles";
 import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
 import { articlePath } from "@/lib/paths";
 import { readPendingCommentIds } from "@/lib/pending-comments";
+import { findRenamedArticleSlug } from "@/lib/redirects";
+import { slugFromParam } from "@/lib/slug";
 import { ArticleView, commentsLabel } from "../../_components/article-view";
 import { loadBySlugParam } from "../../slug-param";
 import { postCommentAction } from "./actions";
@@ -38,8 +40,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
+  const slug = slugFromParam((await params).slug);
   const article = await getArticle((await params).slug);
-  if (!article) notFound();
+  if (!article) {
+    const renamed = slug ? await findRenamedArticleSlug(slug) : null;
+    if (renamed) permanentRedirect(articlePath(renamed));
+    notFound();
+  }
   const [comments, ownPending] = await Promise.all([
     listApprovedComments(article.id),
     listOwnPendingComments(article.id, readPendingCommentIds(await cookies())),
