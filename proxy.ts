@@ -28,6 +28,8 @@ export const config = {
     "/articles/:path*",
     "/sections/:path*",
     "/tags/:path*",
+    "/authors/:path*",
+    "/sources/:path*",
     { source: "/:path*", has: [{ type: "query", key: "p" }] },
   ],
 };

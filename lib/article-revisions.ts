@@ -108,6 +108,7 @@ export async function getRevisionPreview(actor: Editor, articleId: number, revis
       updatedAt: createdAt,
       deletedAt: null,
       section,
+      author: null,
       tags: snapshot.tags.map((name) => ({ tag: { name, slug: slugify(name) } })),
       _count: { comments: 0 },
     },

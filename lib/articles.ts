@@ -6,6 +6,7 @@ import { acceptsComments } from "./comments";
 import { truncateAtWord } from "./format";
 import type { SectionLink } from "./sections";
 import type { TagLink } from "./tags";
+import { authorPath, sourcePath } from "./paths";
 import { slugify } from "./slug";
 
 /**
@@ -94,6 +95,38 @@ export async function listTagArticles(tagSlug: string, { limit = 20, now = new D
   return rows.map(toCard);
 }
 
+export interface Byline {
+  name: string;
+  path: string;
+  kind: "author" | "source";
+}
+
+function bylineOf(row: { author: { id: string; slug: string | null; name: string } | null; bylineLabel: string | null }): Byline | null {
+  if (row.author) return { name: row.author.name, path: authorPath(row.author.slug ?? row.author.id), kind: "author" };
+  const sourceSlug = row.bylineLabel ? slugify(row.bylineLabel) : "";
+  return row.bylineLabel && sourceSlug ? { name: row.bylineLabel, path: sourcePath(sourceSlug), kind: "source" } : null;
+}
+
+export async function listAuthorArticles(authorId: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...publicArticleWhere(now), authorId },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
+export async function listSourceArticles(bylineLabel: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...publicArticleWhere(now), authorId: null, bylineLabel },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
 export interface LeadImage {
   url: string | null;
   alt: string;
@@ -110,6 +143,8 @@ export interface ArticlePage {
   body: ArticleBody;
   section: SectionLink | null;
   tags: TagLink[];
+  /** Who signs the article: its author's page, or else the page of its byline label. */
+  byline: Byline | null;
   bylineLabel: string | null;
   sourceUrl: string | null;
   publishedAt: Date;
@@ -140,6 +175,7 @@ export const articlePageSelect = {
   leadImageCaptionLang: true,
   section: { select: { slug: true, name: true } },
   tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
+  author: { select: { id: true, slug: true, name: true } },
   _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
@@ -160,6 +196,7 @@ export function toArticlePage(row: Prisma.ArticleGetPayload<{ select: typeof art
     body: parseArticleBody(row.body),
     section: row.section,
     tags: row.tags.map(({ tag }) => tag),
+    byline: bylineOf(row),
     bylineLabel: row.bylineLabel,
     sourceUrl: row.sourceUrl,
     publishedAt: row.publishedAt ?? row.updatedAt,

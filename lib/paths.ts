@@ -2,3 +2,7 @@
 export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 export const sectionPath = (slug: string) => `/sections/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
+/** An editor's author page; users created before author slugs existed are addressed by id. */
+export const authorPath = (slugOrId: string) => `/authors/${encodeURIComponent(slugOrId)}`;
+/** The page of a byline label without an account behind it (an agency, the seed's desk label). */
+export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;

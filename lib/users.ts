@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { db } from "./db";
+import { availableAuthorSlug } from "./authors";
 import { EmailTakenError, InvalidInputError } from "./errors";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -11,6 +12,12 @@ export const newUserSchema = z.object({
   email: z.email({ error: "بريد إلكتروني غير صالح." }).trim().toLowerCase(),
   name: z.string().trim().min(1, { error: "الاسم مطلوب." }).max(80),
   role: z.enum(["ADMIN", "EDITOR", "AUTHOR"], { error: "الدور واحد من ADMIN أو EDITOR أو AUTHOR." }),
+  bio: z
+    .string()
+    .trim()
+    .max(500, { error: "النبذة أطول من ٥٠٠ حرف." })
+    .optional()
+    .transform((bio) => bio || null),
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, { error: `كلمة المرور ${PASSWORD_MIN_LENGTH} حرفًا على الأقل.` })
@@ -27,7 +34,7 @@ export type NewUserField = keyof z.input<typeof newUserSchema>;
 export async function createUser(input: Partial<Record<NewUserField, unknown>>): Promise<{ id: string; email: string; role: string }> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
-  const { email, name, role, password } = parsed.data;
+  const { email, name, role, password, bio } = parsed.data;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError();
 
   const id = randomUUID();
@@ -38,6 +45,8 @@ export async function createUser(input: Partial<Record<NewUserField, unknown>>):
       email,
       name,
       role,
+      bio,
+      slug: await availableAuthorSlug(name),
       emailVerified: true,
       accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash } },
     },

@@ -7,7 +7,7 @@ import { DomainError, InvalidInputError } from "../lib/errors";
 import { createUser } from "../lib/users";
 
 const USAGE =
-  'usage: npm run user:create -- --email editor@example.com --name "اسم المحرر" --role ADMIN|EDITOR|AUTHOR [--password-stdin]';
+  'usage: npm run user:create -- --email editor@example.com --name "اسم المحرر" --role ADMIN|EDITOR|AUTHOR [--bio "…"] [--password-stdin]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -15,6 +15,7 @@ async function main(): Promise<number> {
       email: { type: "string" },
       name: { type: "string" },
       role: { type: "string", default: "EDITOR" },
+      bio: { type: "string" },
       "password-stdin": { type: "boolean", default: false },
     },
   });
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       email: values.email,
       name: values.name ?? values.email.split("@")[0],
       role: values.role?.toUpperCase(),
+      bio: values.bio,
       password,
     });
     console.log(`created ${user.role} ${user.email}`);

@@ -22,15 +22,16 @@ export class TestDatabase {
     commentsOpen = true,
     status = "PUBLISHED",
     publishedAt = new Date(Date.now() - 60_000),
-  }: { commentsOpen?: boolean; status?: "DRAFT" | "SCHEDULED" | "PUBLISHED"; publishedAt?: Date | null } = {}): TestArticle {
+    authorEmail = null,
+  }: { commentsOpen?: boolean; status?: "DRAFT" | "SCHEDULED" | "PUBLISHED"; publishedAt?: Date | null; authorEmail?: string | null } = {}): TestArticle {
     const unique = randomUUID().slice(0, 8);
     const headline = `خبر للاختبار رقم ${unique}`;
     const paragraphs = [`الفقرة الأولى من الخبر ${unique}.`, "الفقرة الثانية، وفيها «اقتباس» و“علامات” عربية."];
     const now = sqliteDate(new Date());
     const { lastInsertRowid } = this.sqlite
       .prepare(
-        `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt", "authorId")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT "id" FROM "User" WHERE "email" = ?))`,
       )
       .run(
         `خبر-اختبار-${unique}`,
@@ -41,6 +42,7 @@ export class TestDatabase {
         commentsOpen ? 1 : 0,
         now,
         now,
+        authorEmail,
       );
     return { id: Number(lastInsertRowid), slug: `خبر-اختبار-${unique}`, headline, paragraphs };
   }

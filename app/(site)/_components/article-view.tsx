@@ -21,7 +21,11 @@ export function ArticleView({ article }: { article: ArticlePage }) {
         <h1 id="article-headline">{article.headline}</h1>
         {article.dek ? <p className="dek">{article.dek}</p> : null}
         <p className="meta">
-          {article.bylineLabel ? <span className="byline">{article.bylineLabel}</span> : null}
+          {article.byline ? (
+            <Link className="byline" href={article.byline.path}>
+              {article.byline.name}
+            </Link>
+          ) : null}
           <PublishedDate date={article.publishedAt} label="نُشر في" />
           <a href="#comments">{commentsLabel(article.approvedCommentCount)}</a>
         </p>
