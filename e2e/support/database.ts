@@ -91,6 +91,14 @@ export class TestDatabase {
       .run(sqliteDate(new Date(Date.now() - 60_000)), email);
   }
 
+  /** Tags the article (creating the tag), as the editor's tags field does. */
+  tag(articleId: number, name: string, slug: string): void {
+    this.sqlite.prepare(`INSERT OR IGNORE INTO "Tag" ("slug", "name", "createdAt") VALUES (?, ?, ?)`).run(slug, name, sqliteDate(new Date()));
+    this.sqlite
+      .prepare(`INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT ?, "id" FROM "Tag" WHERE "slug" = ?`)
+      .run(articleId, slug);
+  }
+
   mediaCount(): number {
     return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Media"`).get() as { n: number }).n;
   }

@@ -5,8 +5,15 @@ import { PublishedDate } from "./published-date";
 import { ResponsiveImg } from "./responsive-img";
 import { SectionKicker } from "./section-kicker";
 
-export function ArticleCard({ article, lead = false }: { article: ArticleCardData; lead?: boolean }) {
-  const HeadlineTag = lead ? "h2" : "h3";
+interface Props {
+  article: ArticleCardData;
+  lead?: boolean;
+  /** The card's headline level in its page's outline: h2 under the page title, h3 under a section heading. */
+  level?: 2 | 3;
+}
+
+export function ArticleCard({ article, lead = false, level = 3 }: Props) {
+  const HeadlineTag = lead || level === 2 ? "h2" : "h3";
   return (
     <article className={lead ? "card card-lead" : "card"}>
       {article.leadImage ? (

@@ -18,7 +18,7 @@ export function ArticleList({ title, intro, articles, empty }: Props) {
       {articles.length ? (
         <div className="card-grid">
           {articles.map((article) => (
-            <ArticleCard key={article.slug} article={article} />
+            <ArticleCard key={article.slug} article={article} level={2} />
           ))}
         </div>
       ) : (
