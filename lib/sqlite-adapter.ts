@@ -13,6 +13,11 @@ import type {
  * is rolled back with it, so a write already acknowledged to its caller silently disappears
  * (reproduced in test/integration/database.test.ts). This wrapper makes every statement outside a
  * transaction wait until the open transaction commits or rolls back.
+ *
+ * It also makes transactions IMMEDIATE. The adapter begins them DEFERRED: one that reads, then
+ * writes after another connection (the CLI, a second instance) committed meanwhile, fails with
+ * SQLITE_BUSY_SNAPSHOT, which no busy timeout cures. An immediate transaction takes the write lock
+ * first, waiting for it up to the busy timeout, so its reads are never stale.
  */
 export function serializedSqliteAdapter(
   options: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
@@ -24,6 +29,20 @@ export function serializedSqliteAdapter(
     connect: async () => serialize(await factory.connect()),
     connectToShadowDb: async () => serialize(await factory.connectToShadowDb()),
   };
+}
+
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/** Swaps the adapter's deferred BEGIN (nothing has run in it yet) for BEGIN IMMEDIATE. */
+async function takeWriteLock(transaction: Transaction): Promise<void> {
+  await transaction.executeRaw(statement("COMMIT"));
+  try {
+    await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+  } catch (error) {
+    // No transaction is open any more: free the adapter's own lock (the caller frees ours).
+    await transaction.rollback();
+    throw error;
+  }
 }
 
 /** One holder at a time, the others in arrival order. */
@@ -62,6 +81,7 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
       const release = await lock.acquire();
       try {
         const transaction = await adapter.startTransaction(isolationLevel);
+        await takeWriteLock(transaction);
         const finish = (end: () => Promise<void>) => async () => {
           try {
             await end();

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { Worker } from "node:worker_threads";
 import { db } from "../../lib/db";
 import { countComments, createArticle } from "../support/factories";
 
@@ -49,5 +50,42 @@ describe("the shared SQLite connection under concurrent requests", () => {
       ),
     );
     assert.equal(await countComments(article.id), 10);
+  });
+});
+
+describe("a transaction while another connection writes", () => {
+  test("reads then writes without SQLITE_BUSY_SNAPSHOT, waiting for the other writer instead", async () => {
+    const article = await createArticle();
+    const file = (process.env.DATABASE_URL ?? "").slice("file:".length);
+    // A second connection in another thread, committing small writes as fast as it can.
+    const writer = new Worker(
+      `const Database = require("better-sqlite3");
+       const db = new Database(process.env.FILE, { timeout: 5000 });
+       const stop = Date.now() + 1500;
+       const touch = db.prepare('UPDATE "Section" SET "description" = ? WHERE 0 = 1');
+       const write = db.prepare('INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, ?, ?) ON CONFLICT("key") DO UPDATE SET "value" = excluded."value"');
+       let n = 0;
+       while (Date.now() < stop) { write.run("writer-probe", String(n++), new Date().toISOString()); touch.run("x"); }
+       db.close();`,
+      { eval: true, env: { ...process.env, FILE: file } },
+    );
+    const finished = new Promise((resolve, reject) => writer.on("exit", resolve).on("error", reject));
+
+    const failures: string[] = [];
+    const deadline = Date.now() + 1200;
+    let transactions = 0;
+    while (Date.now() < deadline) {
+      await db
+        .$transaction(async (tx) => {
+          const current = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { headline: true } });
+          await pause(1);
+          await tx.article.update({ where: { id: article.id }, data: { headline: `${current.headline.split(" #")[0]} #${transactions}` } });
+        })
+        .then(() => (transactions += 1))
+        .catch((error: Error) => failures.push(error.message));
+    }
+    await finished;
+    assert.deepEqual(failures, []);
+    assert.ok(transactions > 10, `only ${transactions} transactions ran`);
   });
 });
