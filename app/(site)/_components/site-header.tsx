@@ -3,6 +3,7 @@ import type { SectionLink } from "@/lib/sections";
 import { formatArabicDate } from "@/lib/format";
 import { sectionPath } from "@/lib/paths";
 import { site } from "@/lib/site";
+import { SearchBox } from "./search-box";
 
 export function SiteHeader({ sections }: { sections: readonly SectionLink[] }) {
   return (
@@ -15,6 +16,7 @@ export function SiteHeader({ sections }: { sections: readonly SectionLink[] }) {
           {site.name}
         </Link>
         <p className="today">{formatArabicDate(new Date())}</p>
+        <SearchBox />
       </div>
       <nav className="sections-nav" aria-label="الأقسام">
         <ul className="container">
