@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { feedAlternateTypes } from "@/lib/feed-links";
 import { site } from "@/lib/site";
 import { naskh } from "./fonts";
 import "./globals.css";
@@ -9,6 +10,9 @@ export const metadata: Metadata = {
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
   openGraph: { siteName: site.name, locale: "ar_AR", type: "website" },
+  // The site feed on every page. A page that sets its own `alternates` replaces this whole object
+  // and lists the feed again with the same `feedAlternateTypes`.
+  alternates: { types: feedAlternateTypes() },
 };
 
 export const viewport: Viewport = {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSectionArticles } from "@/lib/articles";
+import { feedAlternateTypes, sectionFeedAlternate } from "@/lib/feed-links";
+import { sectionPath } from "@/lib/paths";
 import { getSectionBySlug } from "@/lib/sections";
 import { ArticleList } from "../../_components/article-list";
 import { loadBySlugParam } from "../../slug-param";
@@ -13,7 +15,12 @@ const getSection = loadBySlugParam(getSectionBySlug);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).slug);
-  return section ? { title: section.name, description: `آخر أخبار قسم ${section.name}` } : {};
+  if (!section) return {};
+  return {
+    title: section.name,
+    description: `آخر أخبار قسم ${section.name}`,
+    alternates: { canonical: sectionPath(section.slug), types: feedAlternateTypes(sectionFeedAlternate(section)) },
+  };
 }
 
 export default async function SectionPage({ params }: Props) {

@@ -1,0 +1,20 @@
+import { buildRss, getSectionFeed, xmlResponse } from "@/lib/distribution";
+import { slugFromParam } from "@/lib/slug";
+
+// Per request: the build machine has no database, and the feed follows publication.
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** RSS 2.0 of the latest public articles of one section; 404 for a section that does not exist. */
+export async function GET(_request: Request, { params }: Context) {
+  const slug = slugFromParam((await params).slug);
+  const feed = slug ? await getSectionFeed(slug) : null;
+  if (!feed) {
+    return new Response("لا يوجد قسم بهذا الرابط.\nNo such section.\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  return xmlResponse(buildRss(feed), "application/rss+xml");
+}
