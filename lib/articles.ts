@@ -107,6 +107,25 @@ function bylineOf(row: { author: { id: string; slug: string | null; name: string
   return row.bylineLabel && sourceSlug ? { name: row.bylineLabel, path: sourcePath(sourceSlug), kind: "source" } : null;
 }
 
+/** Articles sharing the section or a tag, newest first, never the article itself. */
+export async function listRelatedArticles(
+  article: { id: number; section: SectionLink | null; tags: readonly TagLink[] },
+  { limit = 4, now = new Date() }: ListOptions = {},
+): Promise<ArticleCard[]> {
+  const related: Prisma.ArticleWhereInput[] = [
+    ...(article.section ? [{ section: { slug: article.section.slug } }] : []),
+    ...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((tag) => tag.slug) } } } } }] : []),
+  ];
+  if (related.length === 0) return [];
+  const rows = await db.article.findMany({
+    where: { ...publicArticleWhere(now), id: { not: article.id }, OR: related },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
 export async function listAuthorArticles(authorId: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
   const rows = await db.article.findMany({
     where: { ...publicArticleWhere(now), authorId },

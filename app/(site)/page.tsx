@@ -1,5 +1,14 @@
+import type { Metadata } from "next";
 import { listLatestArticles } from "@/lib/articles";
+import { feedAlternateTypes } from "@/lib/feed-links";
+import { site } from "@/lib/site";
 import { ArticleCard } from "./_components/article-card";
+
+// The title is the layout's default (the site name); metadataBase makes the canonical absolute.
+export const metadata: Metadata = {
+  description: site.description,
+  alternates: { canonical: "/", types: feedAlternateTypes() },
+};
 
 // Rendered per request until the cache-first design (tagged caching) replaces it.
 export const dynamic = "force-dynamic";

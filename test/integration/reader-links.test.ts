@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { getPublicArticleBySlug, listAuthorArticles, listSourceArticles } from "../../lib/articles";
+import { getPublicArticleBySlug, listAuthorArticles, listRelatedArticles, listSourceArticles } from "../../lib/articles";
 import { getAuthor, getSourceLabel } from "../../lib/authors";
 import { db } from "../../lib/db";
 import { importArticleText } from "../../lib/import/import-article";
@@ -38,5 +38,29 @@ describe("bylines and their pages", () => {
     assert.equal(await getSourceLabel("المناطق-متابعات"), "المناطق_متابعات");
     assert.equal(await getSourceLabel("مصدر-مجهول"), null);
     assert.deepEqual((await listSourceArticles("المناطق_متابعات")).map((card) => card.slug), [seed.slug]);
+  });
+});
+
+describe("related articles", () => {
+  test("share the section or a tag, newest first, and never include the article itself or unpublished ones", async () => {
+    const section = await db.section.create({ data: { name: "اقتصاد للاختبار", slug: "اقتصاد-للاختبار" } });
+    const tag = await db.tag.create({ data: { name: "نفط", slug: "نفط" } });
+    const dated = async (minutesAgo: number, data: { sectionId?: number; tagged?: boolean; status?: "DRAFT" }) => {
+      const article = await createArticle({ publishedAt: new Date(Date.now() - minutesAgo * 60_000), status: data.status });
+      await db.article.update({
+        where: { id: article.id },
+        data: { sectionId: data.sectionId, tags: data.tagged ? { create: { tagId: tag.id } } : undefined },
+      });
+      return article;
+    };
+    const subject = await dated(1, { sectionId: section.id, tagged: true });
+    const sameSectionOld = await dated(30, { sectionId: section.id });
+    const sameTagNew = await dated(5, { tagged: true });
+    await dated(2, {});
+    await dated(3, { sectionId: section.id, status: "DRAFT" });
+
+    const page = await getPublicArticleBySlug(subject.slug);
+    assert.ok(page);
+    assert.deepEqual((await listRelatedArticles(page)).map((card) => card.slug), [sameTagNew.slug, sameSectionOld.slug]);
   });
 });

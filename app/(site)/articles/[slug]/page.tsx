@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
-import { bodyExcerpt } from "@/lib/article-body";
-import { getPublicArticleBySlug } from "@/lib/articles";
+import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles";
 import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
+import { feedAlternateTypes } from "@/lib/feed-links";
+import { responsiveImage } from "@/lib/media/urls";
 import { articlePath } from "@/lib/paths";
 import { readPendingCommentIds } from "@/lib/pending-comments";
 import { findRenamedArticleSlug } from "@/lib/redirects";
+import { absoluteUrl, site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
+import { articleDescription, articleModifiedAt, newsArticleJsonLd, shareTitle } from "@/lib/structured-data";
+import { ArticleCard } from "../../_components/article-card";
+import { JsonLd } from "../../_components/json-ld";
 import { ArticleView, commentsLabel } from "../../_components/article-view";
 import { loadBySlugParam } from "../../slug-param";
 import { postCommentAction } from "./actions";
@@ -23,18 +28,48 @@ const getArticle = loadBySlugParam((slug) => getPublicArticleBySlug(slug));
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
   if (!article) return {};
-  const description = article.dek ?? bodyExcerpt(article.body, 200);
+  const description = articleDescription(article);
+  const leadImageSize = article.leadImage?.url ? responsiveImage(article.leadImage.url) : null;
+  // The lead photo is the share image. An article without a photo file gets no `images` key at all
+  // (not even `undefined`): Next uses a file-based opengraph-image only when this level sets none.
+  // There is no generated card yet: next/og (satori 0.29, opentype.js) throws on the Arabic
+  // contextual substitutions of Noto Naskh Arabic ("lookupType: 5 - substFormat: 3 is not yet
+  // supported"), so it cannot draw the headline shaped and right-to-left.
+  const images = article.leadImage?.url
+    ? {
+        images: [
+          {
+            url: article.leadImage.url,
+            ...(leadImageSize ? { width: leadImageSize.width, height: leadImageSize.height } : {}),
+            ...(article.leadImage.alt ? { alt: article.leadImage.alt } : {}),
+          },
+        ],
+      }
+    : {};
   return {
     title: article.headline,
     description,
-    alternates: { canonical: articlePath(article.slug) },
+    alternates: { canonical: articlePath(article.slug), types: feedAlternateTypes() },
+    // The page's openGraph replaces the layout's whole, so siteName and locale are repeated here.
     openGraph: {
       type: "article",
       title: article.headline,
       description,
+      url: articlePath(article.slug),
+      siteName: site.name,
+      locale: "ar_AR",
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: article.updatedAt.toISOString(),
+      modifiedTime: articleModifiedAt(article).toISOString(),
+      ...(article.byline ? { authors: [absoluteUrl(article.byline.path)] } : {}),
       section: article.section?.name,
+      tags: article.tags.map((tag) => tag.name),
+      ...images,
+    },
+    // No `images` here: Next fills the card's image from openGraph.images.
+    twitter: {
+      card: "summary_large_image",
+      title: shareTitle(article.headline),
+      description,
     },
   };
 }
@@ -47,19 +82,35 @@ export default async function ArticlePage({ params }: Props) {
     if (renamed) permanentRedirect(articlePath(renamed));
     notFound();
   }
-  const [comments, ownPending] = await Promise.all([
+  const [comments, ownPending, related] = await Promise.all([
     listApprovedComments(article.id),
     listOwnPendingComments(article.id, readPendingCommentIds(await cookies())),
+    listRelatedArticles(article),
   ]);
 
   return (
-    <div className="container article-layout">
-      <ArticleView article={article} />
-      <section id="comments" className="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
-        <CommentList comments={comments} pending={ownPending} />
-        <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} />
-      </section>
-    </div>
+    <>
+      <JsonLd data={newsArticleJsonLd(article, site)} />
+      <div className="container article-layout">
+        <ArticleView article={article} />
+        {related.length ? (
+          <section className="related" aria-labelledby="related-heading">
+            <h2 id="related-heading" className="section-heading">
+              أخبار ذات صلة
+            </h2>
+            <div className="card-grid">
+              {related.map((card) => (
+                <ArticleCard key={card.slug} article={card} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        <section id="comments" className="comments" aria-labelledby="comments-heading">
+          <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
+          <CommentList comments={comments} pending={ownPending} />
+          <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} />
+        </section>
+      </div>
+    </>
   );
 }
