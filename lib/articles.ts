@@ -19,6 +19,7 @@ export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
 }
 
 const cardSelect = {
+  id: true,
   slug: true,
   headline: true,
   dek: true,
@@ -72,27 +73,69 @@ export async function listLatestArticles({ limit = 20, now = new Date() }: ListO
   return rows.map(toCard);
 }
 
-export async function listSectionArticles(
-  sectionSlug: string,
-  { limit = 20, now = new Date() }: ListOptions = {},
-): Promise<ArticleCard[]> {
-  const rows = await db.article.findMany({
-    where: { ...publicArticleWhere(now), section: { slug: sectionSlug } },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
+/** Whose articles a list page shows. */
+export type ArticleListing =
+  | { kind: "section"; slug: string }
+  | { kind: "tag"; slug: string }
+  | { kind: "author"; id: string }
+  | { kind: "source"; label: string };
+
+function listingWhere(listing: ArticleListing): Prisma.ArticleWhereInput {
+  switch (listing.kind) {
+    case "section":
+      return { section: { slug: listing.slug } };
+    case "tag":
+      return { tags: { some: { tag: { slug: listing.slug } } } };
+    case "author":
+      return { authorId: listing.id };
+    case "source":
+      return { authorId: null, bylineLabel: listing.label };
+  }
 }
 
-export async function listTagArticles(tagSlug: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(\d{1,15})$/;
+
+/** A page boundary: the date and id of the last article shown. Null when it is not one. */
+export function parseCursor(cursor: string): { publishedAt: Date; id: number } | null {
+  const match = CURSOR.exec(cursor);
+  if (!match) return null;
+  const publishedAt = new Date(match[1]);
+  return Number.isNaN(publishedAt.getTime()) ? null : { publishedAt, id: Number(match[2]) };
+}
+
+export interface ArticleCardsPage {
+  articles: ArticleCard[];
+  /** The `before` value of the next (older) page, or null on the last page. */
+  olderCursor: string | null;
+}
+
+/**
+ * One page of a listing, newest first, by keyset: `before` is where the previous page ended, so
+ * each page is an index range scan whatever its depth, and a page's URL keeps its content as new
+ * articles arrive (no offsets that shift).
+ */
+export async function listArticlesPage(
+  listing: ArticleListing,
+  { before = null, limit = 20, now = new Date() }: { before?: { publishedAt: Date; id: number } | null; limit?: number; now?: Date } = {},
+): Promise<ArticleCardsPage> {
   const rows = await db.article.findMany({
-    where: { ...publicArticleWhere(now), tags: { some: { tag: { slug: tagSlug } } } },
+    where: {
+      ...publicArticleWhere(now),
+      ...listingWhere(listing),
+      ...(before
+        ? { OR: [{ publishedAt: { lt: before.publishedAt } }, { publishedAt: before.publishedAt, id: { lt: before.id } }] }
+        : {}),
+    },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
+    take: limit + 1,
     select: cardSelect,
   });
-  return rows.map(toCard);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    articles: shown.map(toCard),
+    olderCursor: rows.length > limit && last?.publishedAt ? `${last.publishedAt.toISOString()}~${last.id}` : null,
+  };
 }
 
 export interface Byline {
@@ -119,26 +162,6 @@ export async function listRelatedArticles(
   if (related.length === 0) return [];
   const rows = await db.article.findMany({
     where: { ...publicArticleWhere(now), id: { not: article.id }, OR: related },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
-}
-
-export async function listAuthorArticles(authorId: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
-  const rows = await db.article.findMany({
-    where: { ...publicArticleWhere(now), authorId },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
-}
-
-export async function listSourceArticles(bylineLabel: string, { limit = 20, now = new Date() }: ListOptions = {}): Promise<ArticleCard[]> {
-  const rows = await db.article.findMany({
-    where: { ...publicArticleWhere(now), authorId: null, bylineLabel },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: cardSelect,

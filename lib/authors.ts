@@ -5,6 +5,7 @@ import { slugify } from "./slug";
 
 export interface AuthorProfile {
   id: string;
+  slug: string | null;
   name: string;
   bio: string | null;
 }
@@ -13,7 +14,7 @@ export interface AuthorProfile {
 export function getAuthor(slugOrId: string): Promise<AuthorProfile | null> {
   return db.user.findFirst({
     where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
-    select: { id: true, name: true, bio: true },
+    select: { id: true, slug: true, name: true, bio: true },
   });
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { getPublicArticleBySlug, listAuthorArticles, listRelatedArticles, listSourceArticles } from "../../lib/articles";
+import { getPublicArticleBySlug, listArticlesPage, listRelatedArticles, parseCursor } from "../../lib/articles";
 import { getAuthor, getSourceLabel } from "../../lib/authors";
 import { db } from "../../lib/db";
 import { importArticleText } from "../../lib/import/import-article";
@@ -15,7 +15,7 @@ describe("bylines and their pages", () => {
     const second = await createUser({ email: "layla2@example.test", name: "ليلى حسن", role: "AUTHOR", password: "long enough password" });
     const slugs = await db.user.findMany({ where: { id: { in: [first.id, second.id] } }, select: { slug: true }, orderBy: { email: "asc" } });
     assert.deepEqual(slugs.map((row) => row.slug), ["ليلى-حسن", "ليلى-حسن-2"]);
-    assert.deepEqual(await getAuthor("ليلى-حسن"), { id: first.id, name: "ليلى حسن", bio: "مراسلة في القاهرة." });
+    assert.deepEqual(await getAuthor("ليلى-حسن"), { id: first.id, slug: "ليلى-حسن", name: "ليلى حسن", bio: "مراسلة في القاهرة." });
     assert.equal((await getAuthor(second.id))?.id, second.id);
     assert.equal(await getAuthor("لا-أحد"), null);
   });
@@ -28,7 +28,7 @@ describe("bylines and their pages", () => {
     await db.article.update({ where: { id: draft.id }, data: { authorId: user.id } });
 
     assert.deepEqual((await getPublicArticleBySlug(article.slug))?.byline, { name: "كاتب المقال", path: "/authors/%D9%83%D8%A7%D8%AA%D8%A8-%D8%A7%D9%84%D9%85%D9%82%D8%A7%D9%84", kind: "author" });
-    assert.deepEqual((await listAuthorArticles(user.id)).map((card) => card.slug), [article.slug]);
+    assert.deepEqual((await listArticlesPage({ kind: "author", id: user.id })).articles.map((card) => card.slug), [article.slug]);
   });
 
   test("the seed's desk label has a source page listing what was signed with it", async () => {
@@ -37,7 +37,7 @@ describe("bylines and their pages", () => {
     assert.deepEqual(byline, { name: "المناطق_متابعات", path: `/sources/${encodeURIComponent("المناطق-متابعات")}`, kind: "source" });
     assert.equal(await getSourceLabel("المناطق-متابعات"), "المناطق_متابعات");
     assert.equal(await getSourceLabel("مصدر-مجهول"), null);
-    assert.deepEqual((await listSourceArticles("المناطق_متابعات")).map((card) => card.slug), [seed.slug]);
+    assert.deepEqual((await listArticlesPage({ kind: "source", label: "المناطق_متابعات" })).articles.map((card) => card.slug), [seed.slug]);
   });
 });
 
@@ -62,5 +62,39 @@ describe("related articles", () => {
     const page = await getPublicArticleBySlug(subject.slug);
     assert.ok(page);
     assert.deepEqual((await listRelatedArticles(page)).map((card) => card.slug), [sameTagNew.slug, sameSectionOld.slug]);
+  });
+});
+
+describe("list pages", () => {
+  test("page by keyset: no overlap, no gap, and a page keeps its content when newer articles arrive", async () => {
+    const section = await db.section.create({ data: { name: "أرشيف طويل", slug: "أرشيف-طويل" } });
+    const base = Date.now() - 60 * 60_000;
+    const slugs: string[] = [];
+    for (let index = 0; index < 25; index += 1) {
+      // Two articles share each timestamp, so the id breaks ties.
+      const article = await createArticle({ publishedAt: new Date(base + Math.floor(index / 2) * 60_000) });
+      await db.article.update({ where: { id: article.id }, data: { sectionId: section.id } });
+      slugs.unshift(article.slug);
+    }
+    const listing = { kind: "section", slug: section.slug } as const;
+    const first = await listArticlesPage(listing, { limit: 10 });
+    assert.ok(first.olderCursor);
+    const second = await listArticlesPage(listing, { limit: 10, before: parseCursor(first.olderCursor) });
+    assert.ok(second.olderCursor);
+    const third = await listArticlesPage(listing, { limit: 10, before: parseCursor(second.olderCursor) });
+    assert.equal(third.olderCursor, null);
+    assert.deepEqual([...first.articles, ...second.articles, ...third.articles].map((card) => card.slug), slugs);
+
+    const newer = await createArticle();
+    await db.article.update({ where: { id: newer.id }, data: { sectionId: section.id } });
+    const secondAgain = await listArticlesPage(listing, { limit: 10, before: parseCursor(first.olderCursor) });
+    assert.deepEqual(secondAgain.articles.map((card) => card.slug), second.articles.map((card) => card.slug));
+  });
+
+  test("a malformed cursor is not a cursor", () => {
+    for (const cursor of ["", "2026-01-01~1", "not-a-date~5", "2026-01-01T00:00:00.000Z~", "2026-01-01T00:00:00.000Z~1; DROP TABLE"]) {
+      assert.equal(parseCursor(cursor), null, cursor);
+    }
+    assert.deepEqual(parseCursor("2026-01-01T00:00:00.000Z~42"), { publishedAt: new Date("2026-01-01T00:00:00.000Z"), id: 42 });
   });
 });

@@ -12,3 +12,24 @@ test("an article lists related articles that share a tag, and not itself", async
   await expect(related.getByRole("link", { name: second.headline })).toBeVisible();
   await expect(related.getByRole("link", { name: first.headline })).toHaveCount(0);
 });
+
+test("a tag page with more than a page of articles links to older ones, with stable addresses", async ({ page, database }) => {
+  const slug = `أرشيف-${Math.random().toString(36).slice(2, 8)}`;
+  const articles = Array.from({ length: 21 }, (_, index) =>
+    database.createArticle({ publishedAt: new Date(Date.now() - (index + 1) * 60_000) }),
+  );
+  for (const article of articles) database.tag(article.id, slug.replaceAll("-", " "), slug);
+
+  await page.goto(`/tags/${encodeURIComponent(slug)}`);
+  await expect(page.getByRole("main").getByRole("article")).toHaveCount(20);
+  await expect(page.getByRole("link", { name: articles[20].headline })).toHaveCount(0);
+  await page.getByRole("link", { name: "أخبار أقدم" }).click();
+  await expect(page).toHaveURL(/\?before=/);
+  await expect(page.getByRole("main").getByRole("article")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: articles[20].headline })).toBeVisible();
+  await expect(page.getByRole("link", { name: "أخبار أقدم" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "العودة إلى الأحدث" })).toBeVisible();
+
+  const malformed = await page.goto(`/tags/${encodeURIComponent(slug)}?before=yesterday`);
+  expect(malformed?.status()).toBe(404);
+});

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listAuthorArticles } from "@/lib/articles";
 import { getAuthor } from "@/lib/authors";
+import { authorPath } from "@/lib/paths";
 import { ArticleList } from "../../_components/article-list";
+import { loadListingPage } from "../../listing";
 import { loadBySlugParam } from "../../slug-param";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
 const loadAuthor = loadBySlugParam(getAuthor);
 
@@ -16,14 +17,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return author ? { title: author.name, description: author.bio ?? `مقالات ${author.name}` } : {};
 }
 
-export default async function AuthorPage({ params }: Props) {
+export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await loadAuthor((await params).slug);
   if (!author) notFound();
+  const page = await loadListingPage({ kind: "author", id: author.id }, searchParams);
   return (
     <ArticleList
       title={author.name}
       intro={author.bio}
-      articles={await listAuthorArticles(author.id)}
+      page={page}
+      basePath={authorPath(author.slug ?? author.id)}
       empty="لم تُنشر مقالات لهذا الكاتب بعد."
     />
   );

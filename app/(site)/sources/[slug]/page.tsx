@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listSourceArticles } from "@/lib/articles";
 import { getSourceLabel } from "@/lib/authors";
+import { sourcePath } from "@/lib/paths";
+import { slugify } from "@/lib/slug";
 import { site } from "@/lib/site";
 import { ArticleList } from "../../_components/article-list";
+import { loadListingPage } from "../../listing";
 import { loadBySlugParam } from "../../slug-param";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
 const loadSource = loadBySlugParam(getSourceLabel);
 const describe = (label: string) => `الأخبار التي نشرها ${site.name} بتوقيع «${label}».`;
@@ -18,8 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return label ? { title: label, description: describe(label) } : {};
 }
 
-export default async function SourcePage({ params }: Props) {
+export default async function SourcePage({ params, searchParams }: Props) {
   const label = await loadSource((await params).slug);
   if (!label) notFound();
-  return <ArticleList title={label} intro={describe(label)} articles={await listSourceArticles(label)} empty="لا توجد أخبار بهذا التوقيع بعد." />;
+  const page = await loadListingPage({ kind: "source", label }, searchParams);
+  return <ArticleList title={label} intro={describe(label)} page={page} basePath={sourcePath(slugify(label))} empty="لا توجد أخبار بهذا التوقيع بعد." />;
 }

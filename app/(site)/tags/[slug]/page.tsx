@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listTagArticles } from "@/lib/articles";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { tagPath } from "@/lib/paths";
 import { getTagBySlug } from "@/lib/tags";
 import { ArticleList } from "../../_components/article-list";
+import { loadListingPage } from "../../listing";
 import { loadBySlugParam } from "../../slug-param";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
 
 const getTag = loadBySlugParam(getTagBySlug);
 
@@ -24,8 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function TagPage({ params }: Props) {
+export default async function TagPage({ params, searchParams }: Props) {
   const tag = await getTag((await params).slug);
   if (!tag) notFound();
-  return <ArticleList title={tag.name} articles={await listTagArticles(tag.slug)} empty="لا توجد أخبار منشورة بهذا الوسم بعد." />;
+  const page = await loadListingPage({ kind: "tag", slug: tag.slug }, searchParams);
+  return <ArticleList title={tag.name} page={page} basePath={tagPath(tag.slug)} empty="لا توجد أخبار منشورة بهذا الوسم بعد." />;
 }
