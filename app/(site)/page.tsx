@@ -3,6 +3,7 @@ import { listLatestArticles } from "@/lib/articles";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { site } from "@/lib/site";
 import { ArticleCard } from "./_components/article-card";
+import { CardSection } from "./_components/card-section";
 
 // The title is the layout's default (the site name); metadataBase makes the canonical absolute.
 export const metadata: Metadata = {
@@ -21,18 +22,7 @@ export default async function HomePage() {
       {lead ? (
         <>
           <ArticleCard article={lead} lead />
-          {rest.length > 0 ? (
-            <section aria-labelledby="latest-heading" className="latest">
-              <h2 id="latest-heading" className="section-heading">
-                أحدث الأخبار
-              </h2>
-              <div className="card-grid">
-                {rest.map((article) => (
-                  <ArticleCard key={article.slug} article={article} />
-                ))}
-              </div>
-            </section>
-          ) : null}
+          <CardSection id="latest-heading" title="أحدث الأخبار" articles={rest} />
         </>
       ) : (
         <p className="empty">لا توجد أخبار منشورة بعد.</p>

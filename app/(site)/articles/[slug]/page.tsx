@@ -11,7 +11,7 @@ import { findRenamedArticleSlug } from "@/lib/redirects";
 import { absoluteUrl, site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
 import { articleDescription, articleModifiedAt, newsArticleJsonLd, shareTitle } from "@/lib/structured-data";
-import { ArticleCard } from "../../_components/article-card";
+import { CardSection } from "../../_components/card-section";
 import { JsonLd } from "../../_components/json-ld";
 import { ArticleView, commentsLabel } from "../../_components/article-view";
 import { loadBySlugParam } from "../../slug-param";
@@ -93,18 +93,7 @@ export default async function ArticlePage({ params }: Props) {
       <JsonLd data={newsArticleJsonLd(article, site)} />
       <div className="container article-layout">
         <ArticleView article={article} />
-        {related.length ? (
-          <section className="related" aria-labelledby="related-heading">
-            <h2 id="related-heading" className="section-heading">
-              أخبار ذات صلة
-            </h2>
-            <div className="card-grid">
-              {related.map((card) => (
-                <ArticleCard key={card.slug} article={card} />
-              ))}
-            </div>
-          </section>
-        ) : null}
+        <CardSection id="related-heading" title="أخبار ذات صلة" articles={related} />
         <section id="comments" className="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
           <CommentList comments={comments} pending={ownPending} />
