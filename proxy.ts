@@ -30,6 +30,7 @@ export const config = {
     "/tags/:path*",
     "/authors/:path*",
     "/sources/:path*",
+    "/share/:path*",
     { source: "/:path*", has: [{ type: "query", key: "p" }] },
   ],
 };

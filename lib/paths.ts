@@ -6,3 +6,4 @@ export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const authorPath = (slugOrId: string) => `/authors/${encodeURIComponent(slugOrId)}`;
 /** The page of a byline label without an account behind it (an agency, the seed's desk label). */
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
+export const sharePath = (slug: string) => `/share/${encodeURIComponent(slug)}`;

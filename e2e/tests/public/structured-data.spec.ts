@@ -72,6 +72,15 @@ test("the seeded article describes itself to search engines and social networks"
   // The seed headline has 62 characters: the card title is the whole headline.
   await expect(meta(page, "name", "twitter:title")).toHaveAttribute("content", SEED_HEADLINE);
 
+  // No photo file came with the seed: its share card is generated, 1200×630 PNG.
+  const ogImage = new URL((await meta(page, "property", "og:image").getAttribute("content")) ?? "");
+  expect(decodeURIComponent(ogImage.pathname)).toBe(path.replace("/articles/", "/share/"));
+  await expect(meta(page, "property", "og:image:width")).toHaveAttribute("content", "1200");
+  const card = await page.request.get(ogImage.pathname);
+  expect(card.headers()["content-type"]).toBe("image/png");
+  const png = await card.body();
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+
   const canonical = page.locator('link[rel="canonical"]');
   await expect(canonical).toHaveCount(1);
   const canonicalUrl = new URL((await canonical.getAttribute("href")) ?? "");

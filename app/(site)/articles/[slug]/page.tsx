@@ -5,7 +5,8 @@ import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles";
 import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { responsiveImage } from "@/lib/media/urls";
-import { articlePath } from "@/lib/paths";
+import { articlePath, sharePath } from "@/lib/paths";
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "@/lib/share-image";
 import { readPendingCommentIds } from "@/lib/pending-comments";
 import { findRenamedArticleSlug } from "@/lib/redirects";
 import { absoluteUrl, site } from "@/lib/site";
@@ -30,22 +31,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return {};
   const description = articleDescription(article);
   const leadImageSize = article.leadImage?.url ? responsiveImage(article.leadImage.url) : null;
-  // The lead photo is the share image. An article without a photo file gets no `images` key at all
-  // (not even `undefined`): Next uses a file-based opengraph-image only when this level sets none.
-  // There is no generated card yet: next/og (satori 0.29, opentype.js) throws on the Arabic
-  // contextual substitutions of Noto Naskh Arabic ("lookupType: 5 - substFormat: 3 is not yet
-  // supported"), so it cannot draw the headline shaped and right-to-left.
-  const images = article.leadImage?.url
-    ? {
-        images: [
-          {
+  // The lead photo is the share image; an article without a photo file gets a generated card
+  // (app/share/[slug]: sharp and Pango, since next/og's satori cannot shape Noto Naskh Arabic:
+  // it throws "lookupType: 5 - substFormat: 3 is not yet supported").
+  const images = {
+    images: [
+      article.leadImage?.url
+        ? {
             url: article.leadImage.url,
             ...(leadImageSize ? { width: leadImageSize.width, height: leadImageSize.height } : {}),
             ...(article.leadImage.alt ? { alt: article.leadImage.alt } : {}),
-          },
-        ],
-      }
-    : {};
+          }
+        : { url: sharePath(article.slug), width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, alt: article.headline },
+    ],
+  };
   return {
     title: article.headline,
     description,
