@@ -1,10 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { db } from "./db";
 import { availableAuthorSlug } from "./authors";
-import { EmailTakenError, InvalidInputError } from "./errors";
+import { canManageUsers, type Editor } from "./auth/access";
+import { EmailTakenError, ForbiddenError, InvalidInputError } from "./errors";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -52,4 +53,37 @@ export async function createUser(input: Partial<Record<NewUserField, unknown>>):
     },
     select: { id: true, email: true, role: true },
   });
+}
+
+/** An admin adds an account from the newsroom; the generated password is shown to them once. */
+export async function createUserAs(actor: Editor, input: Partial<Record<Exclude<NewUserField, "password">, unknown>>) {
+  if (!canManageUsers(actor)) throw new ForbiddenError();
+  const password = randomBytes(18).toString("base64url");
+  const user = await createUser({ ...input, password });
+  return { ...user, password };
+}
+
+export async function listUsers(actor: Editor) {
+  if (!canManageUsers(actor)) throw new ForbiddenError();
+  return db.user.findMany({
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, slug: true, bio: true, createdAt: true },
+  });
+}
+
+const profileSchema = z.object({
+  role: newUserSchema.shape.role,
+  bio: newUserSchema.shape.bio,
+});
+
+/** Changes an account's role and bio. An admin cannot demote themselves (the last way back in). */
+export async function updateUserAs(actor: Editor, userId: string, input: Partial<Record<"role" | "bio", unknown>>) {
+  if (!canManageUsers(actor)) throw new ForbiddenError();
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
+  if (userId === actor.id && parsed.data.role !== "ADMIN") {
+    throw new InvalidInputError({ role: ["لا يمكنك إزالة صلاحية المدير عن حسابك."] });
+  }
+  const updated = await db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true } }).catch(() => null);
+  if (!updated) throw new InvalidInputError({ role: ["حساب غير موجود."] });
 }

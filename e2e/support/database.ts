@@ -21,7 +21,9 @@ export class TestDatabase {
   createArticle({
     commentsOpen = true,
     status = "PUBLISHED",
-    publishedAt = new Date(Date.now() - 60_000),
+    // Yesterday: older than the seed (imported when the run's database was made), so tests that
+    // find the seed on the home page or in the feed do not depend on how many articles ran before.
+    publishedAt = new Date(Date.now() - 24 * 60 * 60_000),
     authorEmail = null,
   }: { commentsOpen?: boolean; status?: "DRAFT" | "SCHEDULED" | "PUBLISHED"; publishedAt?: Date | null; authorEmail?: string | null } = {}): TestArticle {
     const unique = randomUUID().slice(0, 8);
@@ -97,6 +99,10 @@ export class TestDatabase {
     this.sqlite
       .prepare(`INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT ?, "id" FROM "Tag" WHERE "slug" = ?`)
       .run(articleId, slug);
+  }
+
+  userCount(name: string): number {
+    return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "User" WHERE "name" = ?`).get(name) as { n: number }).n;
   }
 
   mediaCount(): number {

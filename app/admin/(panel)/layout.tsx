@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { canManageSettings, canModerateComments } from "@/lib/auth/access";
+import { canManageSettings, canManageUsers, canModerateComments } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { countCommentsByStatus } from "@/lib/comment-moderation";
 import { formatArabicNumber } from "@/lib/format";
@@ -36,6 +36,11 @@ export default async function PanelLayout({ children }: { children: ReactNode })
                 <Link href="/admin/comments">
                   التعليقات <span className="badge">{`بانتظار المراجعة: ${formatArabicNumber(pending)}`}</span>
                 </Link>
+              </li>
+            ) : null}
+            {canManageUsers(editor) ? (
+              <li>
+                <Link href="/admin/users">المستخدمون</Link>
               </li>
             ) : null}
             {canManageSettings(editor) ? (

@@ -35,3 +35,15 @@ test("the 404 page has no WCAG A/AA violations", async ({ page }) => {
   await page.goto("/articles/missing");
   expect(await violations(page)).toEqual([]);
 });
+
+test("the list and search pages have no WCAG A/AA violations", async ({ page }) => {
+  for (const path of [
+    `/sections/${encodeURIComponent("متابعات")}`,
+    `/sources/${encodeURIComponent("المناطق-متابعات")}`,
+    `/search?q=${encodeURIComponent("كازاخستان")}`,
+    `/search?q=${encodeURIComponent("ك")}`,
+  ]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});

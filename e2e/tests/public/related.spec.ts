@@ -16,7 +16,7 @@ test("an article lists related articles that share a tag, and not itself", async
 test("a tag page with more than a page of articles links to older ones, with stable addresses", async ({ page, database }) => {
   const slug = `أرشيف-${Math.random().toString(36).slice(2, 8)}`;
   const articles = Array.from({ length: 21 }, (_, index) =>
-    database.createArticle({ publishedAt: new Date(Date.now() - (index + 1) * 60_000) }),
+    database.createArticle({ publishedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000 - (index + 1) * 60_000) }),
   );
   for (const article of articles) database.tag(article.id, slug.replaceAll("-", " "), slug);
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAuthor } from "@/lib/authors";
+import { feedAlternateTypes } from "@/lib/feed-links";
 import { authorPath } from "@/lib/paths";
 import { ArticleList } from "../../_components/article-list";
 import { loadListingPage } from "../../listing";
@@ -14,7 +15,12 @@ const loadAuthor = loadBySlugParam(getAuthor);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await loadAuthor((await params).slug);
-  return author ? { title: author.name, description: author.bio ?? `مقالات ${author.name}` } : {};
+  if (!author) return {};
+  return {
+    title: author.name,
+    description: author.bio ?? `مقالات ${author.name}`,
+    alternates: { canonical: authorPath(author.slug ?? author.id), types: feedAlternateTypes() },
+  };
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {

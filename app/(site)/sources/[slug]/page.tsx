@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getSourceLabel } from "@/lib/authors";
+import { feedAlternateTypes } from "@/lib/feed-links";
 import { sourcePath } from "@/lib/paths";
 import { slugify } from "@/lib/slug";
 import { site } from "@/lib/site";
@@ -17,7 +18,8 @@ const describe = (label: string) => `الأخبار التي نشرها ${site.n
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const label = await loadSource((await params).slug);
-  return label ? { title: label, description: describe(label) } : {};
+  if (!label) return {};
+  return { title: label, description: describe(label), alternates: { canonical: sourcePath(slugify(label)), types: feedAlternateTypes() } };
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {

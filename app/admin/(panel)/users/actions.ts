@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actingEditor } from "@/lib/auth/session";
+import { createUserAs, updateUserAs } from "@/lib/users";
+import { failure, formValues, type ActionState } from "../../action-state";
+
+export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["email", "name", "role", "bio"] as const);
+  try {
+    const user = await createUserAs(await actingEditor(), values);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: `أُنشئ حساب ${user.email}. كلمة المرور (تظهر مرة واحدة، أبلغها لصاحبها بأمان): ${user.password}` };
+  } catch (error) {
+    return failure(error, values);
+  }
+}
+
+export async function updateUserAction(userId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["role", "bio"] as const);
+  try {
+    await updateUserAs(await actingEditor(), userId, values);
+  } catch (error) {
+    return failure(error, values);
+  }
+  revalidatePath("/admin/users");
+  return { status: "ok", message: "حُفظ." };
+}
