@@ -45,8 +45,7 @@ const parser = new XMLParser({
     ["item", "entry", "category", "url", "sitemap", "atom:link"].includes(name) || ["feed.link", "feed.entry.link"].includes(String(jpath)),
 });
 
-// Parsed XML is untyped; the assertions are the checks.
-type Xml = any;
+type Xml = any; // parsed XML is untyped: the assertions below are the checks
 
 /** Parses a document after checking it is well-formed XML (the parser alone is lenient). */
 function parseXml(xml: string): Xml {

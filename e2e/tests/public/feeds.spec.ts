@@ -17,8 +17,7 @@ const parser = new XMLParser({
   isArray: (name) => ["item", "category", "url"].includes(name),
 });
 
-// Parsed XML is untyped; the assertions are the checks.
-type Xml = any;
+type Xml = any; // parsed XML is untyped: the assertions below are the checks
 
 function parseXml(xml: string): Xml {
   expect(XMLValidator.validate(xml), "well-formed XML").toBe(true);
