@@ -55,6 +55,11 @@ export default defineConfig({
       DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
       APP_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every test posts from the same address and types at machine speed: the flood limits are
+      // off here and covered by test/integration/comment-spam.test.ts.
+      COMMENT_RATE_PER_MINUTE: "0",
+      COMMENT_RATE_PER_HOUR: "0",
+      COMMENT_MIN_FILL_SECONDS: "0",
     },
   },
 });

@@ -1,7 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "./db";
-import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "./errors";
+import { commentRateLimits, filledTooFast, looksLikeSpam } from "./comment-spam";
+import {
+  ArticleNotFoundError,
+  BotCommentError,
+  CommentRateLimitedError,
+  CommentsClosedError,
+  CommentTooFastError,
+  InvalidInputError,
+} from "./errors";
 import { formatArabicNumber } from "./format";
 import { getSettings } from "./settings";
 import { insertCommentIfArticleOpen } from "./sql/sqlite";
@@ -91,26 +99,38 @@ export interface PostedComment {
   status: "PENDING" | "APPROVED";
 }
 
+interface PostContext {
+  fingerprint: string | null;
+  now?: Date;
+  /** What the public form sends besides the comment: its honeypot field and its signed start time. */
+  form?: { honeypot: unknown; token: unknown };
+}
+
 /**
- * Validates and stores a reader's comment. Throws InvalidInputError, ArticleNotFoundError or
- * CommentsClosedError; in each case nothing is written.
+ * Validates and stores a reader's comment. Throws InvalidInputError, BotCommentError,
+ * CommentTooFastError, ArticleNotFoundError, CommentsClosedError or CommentRateLimitedError; in
+ * each case nothing is written.
  */
 export async function postComment(
   input: Partial<Record<CommentField, unknown>>,
-  { fingerprint, now = new Date() }: { fingerprint: string | null; now?: Date },
+  { fingerprint, now = new Date(), form }: PostContext,
 ): Promise<PostedComment> {
+  if (form && typeof form.honeypot === "string" && form.honeypot.trim() !== "") throw new BotCommentError();
   const parsed = commentInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
+  if (form && filledTooFast(form.token, now)) throw new CommentTooFastError();
   const comment = parsed.data;
-  const status = (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
-  const id = await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now });
+  const status = !looksLikeSpam(`${comment.authorName}\n${comment.body}`) && (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
+  const limits = commentRateLimits();
+  const id = await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now, limits });
   if (id !== null) return { id, status };
 
   const article = await db.article.findUnique({
     where: { id: comment.articleId },
     select: { status: true, publishedAt: true, deletedAt: true, commentsOpen: true, commentsCloseAt: true },
   });
-  throw article && isPublic(article, now) ? new CommentsClosedError() : new ArticleNotFoundError();
+  if (!article || !isPublic(article, now)) throw new ArticleNotFoundError();
+  throw acceptsComments(article, now) ? new CommentRateLimitedError() : new CommentsClosedError();
 }
 
 /** With moderation on, a commenter whose address already has an approved comment is trusted. */

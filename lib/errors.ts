@@ -58,3 +58,19 @@ export class MediaInUseError extends DomainError {
     this.publicMessage = `لا يمكن حذف الصورة: تستخدمها مقالات (${headlines.slice(0, 3).join("، ")}). أزلها منها أولًا.`;
   }
 }
+
+export class CommentRateLimitedError extends DomainError {
+  readonly code = "comment_rate_limited";
+  readonly publicMessage = "أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة؛ لم يُفقد نصّك.";
+}
+
+export class CommentTooFastError extends DomainError {
+  readonly code = "comment_too_fast";
+  readonly publicMessage = "أُرسل النموذج أسرع مما يكتب إنسان. انتظر ثوانيَ ثم أعد الإرسال؛ لم يُفقد نصّك.";
+}
+
+/** A honeypot was filled: the sender is told what a held comment would be told, and nothing is kept. */
+export class BotCommentError extends DomainError {
+  readonly code = "bot_comment";
+  readonly publicMessage = "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.";
+}

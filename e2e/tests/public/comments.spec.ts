@@ -104,3 +104,16 @@ test("markup in a comment is shown as text and never runs", async ({ page, datab
   await expect(articlePage.comments.locator("img, script, b")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test("a bot that fills the hidden honeypot is told its comment is held, and nothing is stored", async ({ page, database, articlePage }) => {
+  const article = database.createArticle();
+  await articlePage.goto(article.slug);
+  // Not offered to people: out of the accessibility tree (and out of sight and tab order).
+  await expect(articlePage.commentForm.getByRole("textbox", { name: "اترك هذا الحقل فارغًا" })).toHaveCount(0);
+  await articlePage.writeComment({ name: "Bot", body: "Great post, visit my site" });
+  await page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
+  await articlePage.submitButton.click();
+
+  await expect(articlePage.commentForm.getByRole("status")).toHaveText("شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.");
+  expect(database.countComments(article.id)).toBe(0);
+});

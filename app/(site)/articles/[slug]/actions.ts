@@ -3,11 +3,18 @@
 import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { postComment } from "@/lib/comments";
-import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "@/lib/errors";
+import {
+  ArticleNotFoundError,
+  BotCommentError,
+  CommentRateLimitedError,
+  CommentsClosedError,
+  CommentTooFastError,
+  InvalidInputError,
+} from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
 import { articlePath } from "@/lib/paths";
 import { pendingCommentsCookie } from "@/lib/pending-comments";
-import type { CommentFormState, CommentValues } from "./comment-form-state";
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, type CommentFormState, type CommentValues } from "./comment-form-state";
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -32,18 +39,25 @@ export async function postCommentAction(
   };
   let posted: Awaited<ReturnType<typeof postComment>>;
   try {
-    posted = await postComment({ articleId, ...values }, { fingerprint: clientFingerprint(await headers()) });
+    posted = await postComment(
+      { articleId, ...values },
+      {
+        fingerprint: clientFingerprint(await headers()),
+        form: { honeypot: formData.get(HONEYPOT_FIELD), token: formData.get(FORM_TOKEN_FIELD) },
+      },
+    );
   } catch (error) {
     if (error instanceof InvalidInputError) {
       return { status: "invalid", message: error.publicMessage, fieldErrors: error.fieldErrors, values };
     }
+    if (error instanceof BotCommentError) return { status: "posted", message: error.publicMessage };
     if (error instanceof CommentsClosedError) {
       revalidatePath(articlePath(articleSlug));
       return { status: "closed", message: error.publicMessage };
     }
-    if (!(error instanceof ArticleNotFoundError)) console.error("postCommentAction failed", error);
-    const message =
-      error instanceof ArticleNotFoundError ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
+    const explained = error instanceof ArticleNotFoundError || error instanceof CommentRateLimitedError || error instanceof CommentTooFastError;
+    if (!explained) console.error("postCommentAction failed", error);
+    const message = explained ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
     return { status: "failed", message, fieldErrors: {}, values };
   }
   revalidatePath(articlePath(articleSlug));

@@ -15,3 +15,8 @@ export type CommentFormState =
     };
 
 export const initialCommentFormState: CommentFormState = { status: "idle" };
+
+/** Hidden from people (and from assistive technology); bots that fill every field fill it. */
+export const HONEYPOT_FIELD = "website";
+/** The signed time the form was served, for the minimum fill time. */
+export const FORM_TOKEN_FIELD = "formToken";

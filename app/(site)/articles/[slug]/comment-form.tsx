@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { initialCommentFormState, type CommentFormState } from "./comment-form-state";
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, initialCommentFormState, type CommentFormState } from "./comment-form-state";
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
 
@@ -12,7 +12,7 @@ const CLOSED_NOTICE = "التعليقات مغلقة";
  * while the reader was typing) stays on screen when the page re-renders without the form. Works
  * without JavaScript: the action's state comes back in the server-rendered page.
  */
-export function CommentForm({ action, open }: { action: Action; open: boolean }) {
+export function CommentForm({ action, open, token }: { action: Action; open: boolean; token: string }) {
   const [state, formAction, pending] = useActionState(action, initialCommentFormState);
   const id = useId();
 
@@ -75,6 +75,11 @@ export function CommentForm({ action, open }: { action: Action; open: boolean })
         <label htmlFor={`${id}-body`}>التعليق</label>
         <textarea {...fieldProps("body")} rows={5} required />
         {fieldError("body")}
+      </div>
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
+      <div className="visually-hidden" aria-hidden="true">
+        <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>اترك هذا الحقل فارغًا</label>
+        <input id={`${id}-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <button type="submit" className="button" disabled={pending}>
         {pending ? "جارٍ الإرسال…" : "أرسل التعليق"}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles";
+import { commentFormToken } from "@/lib/comment-spam";
 import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { responsiveImage } from "@/lib/media/urls";
@@ -96,7 +97,7 @@ export default async function ArticlePage({ params }: Props) {
         <section id="comments" className="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
           <CommentList comments={comments} pending={ownPending} />
-          <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} />
+          <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} token={commentFormToken()} />
         </section>
       </div>
     </>
