@@ -17,13 +17,11 @@ export async function findSlugByLegacyId(legacyId: string, now = new Date()): Pr
 
 /** Where an old slug now lives, when its article is public. */
 export async function findRenamedArticleSlug(oldSlug: string, now = new Date()): Promise<string | null> {
-  const redirect = await db.articleSlugRedirect.findUnique({
-    where: { slug: oldSlug },
-    select: { article: { select: { slug: true, status: true, publishedAt: true, deletedAt: true } } },
+  const redirect = await db.articleSlugRedirect.findFirst({
+    where: { slug: oldSlug, article: publicArticleWhere(now) },
+    select: { article: { select: { slug: true } } },
   });
-  if (!redirect) return null;
-  const isPublic = await db.article.count({ where: { slug: redirect.article.slug, ...publicArticleWhere(now) } });
-  return isPublic ? redirect.article.slug : null;
+  return redirect?.article.slug ?? null;
 }
 
 /**
