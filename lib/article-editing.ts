@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { serializeArticleBody, parseArticleBody, type ArticleBody } from "./article-body";
 import { BodyFormatError, bodyToMarkdown, markdownToBody } from "./article-markdown";
+import { loadEditableArticle } from "./article-access";
 import { recordOriginalIfFirst, recordRevision } from "./article-revisions";
 import { recordSlugChange } from "./redirects";
 import { articlePageSelect, availableSlug, toArticlePage, type ArticlePage } from "./articles";
@@ -170,18 +171,8 @@ export async function createArticle(actor: Editor, input: ArticleFormInput, now 
   return { ...created, previousSlug: null };
 }
 
-async function loadEditable(actor: Editor, id: number) {
-  const article = await db.article.findUnique({
-    where: { id },
-    select: { id: true, slug: true, status: true, authorId: true, deletedAt: true, publishedAt: true },
-  });
-  if (!article) throw new ArticleNotFoundError();
-  if (!canEditArticle(actor, article)) throw new ForbiddenError();
-  return article;
-}
-
 export async function updateArticle(actor: Editor, id: number, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
-  const current = await loadEditable(actor, id);
+  const current = await loadEditableArticle(actor, id);
   const { data, body } = validate(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
   await assertSectionExists(data.sectionId);
@@ -206,7 +197,7 @@ export async function setCommentsOpenAs(actor: Editor, id: number, open: boolean
 }
 
 export async function trashArticle(actor: Editor, id: number, now = new Date()): Promise<SavedArticle> {
-  const article = await loadEditable(actor, id);
+  const article = await loadEditableArticle(actor, id);
   await db.article.update({ where: { id }, data: { deletedAt: now } });
   return { id, slug: article.slug, previousSlug: null };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { toArticlePage, type ArticlePage } from "./articles";
-import { canEditArticle, type Editor } from "./auth/access";
+import { loadEditableArticle } from "./article-access";
+import type { Editor } from "./auth/access";
 import { db } from "./db";
 import { ArticleNotFoundError, ForbiddenError } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
@@ -63,14 +64,8 @@ export async function recordOriginalIfFirst(tx: Prisma.TransactionClient, articl
   if ((await tx.articleRevision.count({ where: { articleId } })) === 0) await recordRevision(tx, articleId, null);
 }
 
-async function editableArticle(actor: Editor, articleId: number) {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { authorId: true, status: true, deletedAt: true } });
-  if (!article) throw new ArticleNotFoundError();
-  if (!canEditArticle(actor, article)) throw new ForbiddenError();
-}
-
 export async function listRevisions(actor: Editor, articleId: number) {
-  await editableArticle(actor, articleId);
+  await loadEditableArticle(actor, articleId);
   const revisions = await db.articleRevision.findMany({
     where: { articleId },
     orderBy: { id: "desc" },
@@ -88,17 +83,28 @@ export async function listRevisions(actor: Editor, articleId: number) {
 async function loadRevision(actor: Editor, articleId: number, revisionId: number) {
   const revision = await db.articleRevision.findFirst({ where: { id: revisionId, articleId } });
   if (!revision) throw new ArticleNotFoundError();
-  await editableArticle(actor, articleId);
+  await loadEditableArticle(actor, articleId);
   return { ...revision, snapshot: snapshotSchema.parse(JSON.parse(revision.snapshot)) };
 }
 
-/** A revision rendered as readers would have seen it. */
-export async function getRevisionPreview(actor: Editor, articleId: number, revisionId: number): Promise<ArticlePage> {
+export interface RevisionPreview {
+  /** The revision rendered as readers would have seen it. */
+  article: ArticlePage;
+  createdAt: Date;
+  editorName: string | null;
+  isCurrent: boolean;
+}
+
+export async function getRevisionPreview(actor: Editor, articleId: number, revisionId: number): Promise<RevisionPreview> {
   const { snapshot, createdAt } = await loadRevision(actor, articleId, revisionId);
+  const [editor, newer] = await Promise.all([
+    db.articleRevision.findUnique({ where: { id: revisionId }, select: { editor: { select: { name: true } } } }),
+    db.articleRevision.count({ where: { articleId, id: { gt: revisionId } } }),
+  ]);
   const section = snapshot.sectionId
     ? await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { slug: true, name: true } })
     : null;
-  return toArticlePage(
+  const article = toArticlePage(
     {
       ...snapshot,
       id: articleId,
@@ -114,6 +120,7 @@ export async function getRevisionPreview(actor: Editor, articleId: number, revis
     },
     createdAt,
   );
+  return { article, createdAt, editorName: editor?.editor?.name ?? null, isCurrent: newer === 0 };
 }
 
 /**

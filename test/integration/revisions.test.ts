@@ -33,7 +33,7 @@ describe("revisions", () => {
       ],
     );
     const first = revisions[2];
-    assert.equal((await getRevisionPreview(editor, id, first.id)).headline, "النسخة الأولى");
+    assert.equal((await getRevisionPreview(editor, id, first.id)).article.headline, "النسخة الأولى");
 
     const restored = await restoreRevision(other, id, first.id);
     const article = await db.article.findUniqueOrThrow({ where: { id } });

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArticleView } from "@/app/(site)/_components/article-view";
-import { getRevisionPreview, listRevisions } from "@/lib/article-revisions";
+import { getRevisionPreview } from "@/lib/article-revisions";
 import { requireEditor } from "@/lib/auth/session";
 import { formatArabicDateTime } from "@/lib/format";
 import { ActionButton } from "../../../../action-button";
@@ -19,13 +18,9 @@ export default async function RevisionPage({ params }: Props) {
   const { id: idParam, revisionId: revisionParam } = await params;
   const id = articleIdFrom(idParam);
   const revisionId = articleIdFrom(revisionParam);
-  const loaded = await loadOr403(async () => ({
-    article: await getRevisionPreview(editor, id, revisionId),
-    revision: (await listRevisions(editor, id)).find((revision) => revision.id === revisionId),
-  }));
-  if (loaded === "forbidden") return <Forbidden />;
-  if (!loaded.revision) notFound();
-  const { article, revision } = loaded;
+  const revision = await loadOr403(() => getRevisionPreview(editor, id, revisionId));
+  if (revision === "forbidden") return <Forbidden />;
+  const { article } = revision;
   return (
     <>
       <p className="preview-banner" role="note">
