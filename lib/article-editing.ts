@@ -269,6 +269,11 @@ export async function getArticleForEditing(actor: Editor, id: number) {
   return {
     ...article,
     tagNames: article.tags.map(({ tag }) => tag.name),
+    // The form's "close after N days", read back from the dates `schedule` stored.
+    commentsCloseAfterDays:
+      article.commentsCloseAt && article.publishedAt
+        ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)
+        : null,
     bodyMarkdown: bodyToMarkdown(parseArticleBody(article.body)),
   };
 }

@@ -18,8 +18,6 @@ export const metadata: Metadata = { title: "تحرير مقال" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; restored?: string }> };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const editor = await requireEditor();
   const id = articleIdFrom((await params).id);
@@ -31,10 +29,6 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listRevisions(editor, id),
   ]);
   const notice = await searchParams;
-  const closeAfterDays =
-    article.commentsCloseAt && article.publishedAt
-      ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)
-      : null;
   const isPublic = article.status !== "DRAFT" && !article.deletedAt;
 
   return (
@@ -88,7 +82,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           status: article.status,
           publishAt: article.publishedAt ? zonedInputFromDate(article.publishedAt) : "",
           commentsOpen: article.commentsOpen ? "on" : "",
-          commentsCloseAfterDays: closeAfterDays?.toString() ?? "",
+          commentsCloseAfterDays: article.commentsCloseAfterDays?.toString() ?? "",
         }}
       />
       <section aria-labelledby="revisions-heading" className="revisions">
