@@ -45,15 +45,18 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
     throw refuse("أبعاد الصورة كبيرة جدًا.");
   }
 
-  const upright = () => sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
-  const original = await upright()
+  // Decoded once, upright and capped; every stored file is encoded from these pixels.
+  const upright = await sharp(data, { limitInputPixels: MAX_PIXELS })
+    .rotate()
     .resize({ width: MAX_STORED_WIDTH, withoutEnlargement: true })
-    .toFormat(format, { quality: 85 })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  const { width, height } = original.info;
-  const files = new Map<string, Buffer>([[`original-${width}x${height}.${format === "jpeg" ? "jpg" : format}`, original.data]]);
+  const { width, height, channels } = upright.info;
+  const pixels = () => sharp(upright.data, { raw: { width, height, channels } });
+  const original = await pixels().toFormat(format, { quality: 85 }).toBuffer();
+  const files = new Map<string, Buffer>([[`original-${width}x${height}.${format === "jpeg" ? "jpg" : format}`, original]]);
   for (const copyWidth of RESPONSIVE_WIDTHS.filter((candidate) => candidate < width)) {
-    files.set(`${copyWidth}.webp`, await upright().resize({ width: copyWidth }).webp({ quality: 80 }).toBuffer());
+    files.set(`${copyWidth}.webp`, await pixels().resize({ width: copyWidth }).webp({ quality: 80 }).toBuffer());
   }
   return { format, width, height, files };
 }
