@@ -4,11 +4,10 @@ import { canManageSettings, canManageUsers, canModerateComments } from "@/lib/au
 import { requireEditor } from "@/lib/auth/session";
 import { countCommentsByStatus } from "@/lib/comment-moderation";
 import { formatArabicNumber } from "@/lib/format";
+import { ROLE_LABELS } from "../roles";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-
-const ROLE_LABEL = { ADMIN: "مدير", EDITOR: "محرر", AUTHOR: "كاتب" } as const;
 
 // Every page below also checks the editor itself: this layout is navigation, not protection.
 export default async function PanelLayout({ children }: { children: ReactNode }) {
@@ -55,7 +54,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         </nav>
         <form action={signOutAction} className="admin-user">
           <span>
-            <bdi>{editor.name}</bdi> ({ROLE_LABEL[editor.role]})
+            <bdi>{editor.name}</bdi> ({ROLE_LABELS[editor.role]})
           </span>
           <button type="submit" className="button-link">
             خروج

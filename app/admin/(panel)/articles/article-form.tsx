@@ -2,6 +2,7 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import { idleState, type ActionState } from "../../action-state";
+import { FormMessage } from "../../form-message";
 import type { ArticleFormValues } from "./actions";
 
 type Action = (state: ActionState<ArticleFormValues>, formData: FormData) => Promise<ActionState<ArticleFormValues>>;
@@ -51,16 +52,7 @@ export function ArticleForm({ action, initial, sections, media, canPublish }: Pr
 
   return (
     <form action={formAction} className="admin-form article-form" aria-label="المقال" noValidate>
-      {state.status === "ok" ? (
-        <p role="status" className="form-message form-message-success">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "error" ? (
-        <p role="alert" className="form-message form-message-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
 
       {field("headline", "العنوان", <input {...common("headline")} required />)}
       {field("slug", "الرابط", <input {...common("slug", true)} />, "يُولَّد من العنوان إن تُرك فارغًا. حروف وأرقام وشرطات.")}

@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { idleState, type ActionState } from "../../action-state";
+import { FormMessage } from "../../form-message";
 import { moderateCommentsAction } from "./actions";
 
 /** The queue's form: a client leaf only to show the result; it works the same without JavaScript. */
@@ -9,11 +10,7 @@ export function ModerationForm({ children }: { children: ReactNode }) {
   const [state, action] = useActionState<ActionState, FormData>(moderateCommentsAction, idleState);
   return (
     <form action={action} aria-label="مراجعة التعليقات">
-      {state.status !== "idle" ? (
-        <p role={state.status === "ok" ? "status" : "alert"} className={`form-message form-message-${state.status === "ok" ? "success" : "error"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       {children}
     </form>
   );

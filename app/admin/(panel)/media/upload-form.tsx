@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { idleState, type ActionState } from "../../action-state";
+import { FormMessage } from "../../form-message";
 import { uploadImageAction } from "./actions";
 
 export function UploadForm() {
@@ -9,11 +10,7 @@ export function UploadForm() {
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form action={action} className="admin-form" aria-label="رفع صورة">
-      {state.status !== "idle" ? (
-        <p role={state.status === "ok" ? "status" : "alert"} className={`form-message form-message-${state.status === "ok" ? "success" : "error"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <div className="field">
         <label htmlFor="media-file">الصورة (JPEG أو PNG أو WebP أو AVIF، حتى ١٠ ميغابايت)</label>
         <input

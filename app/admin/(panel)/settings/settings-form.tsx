@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { SiteSettings } from "@/lib/settings";
 import { idleState, type ActionState } from "../../action-state";
+import { FormMessage } from "../../form-message";
 import { saveSettingsAction } from "./actions";
 
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
@@ -10,11 +11,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form action={action} className="admin-form" aria-label="الإعدادات">
-      {state.status !== "idle" ? (
-        <p role={state.status === "ok" ? "status" : "alert"} className={`form-message form-message-${state.status === "ok" ? "success" : "error"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <fieldset>
         <legend>التعليقات الجديدة</legend>
         <div className="field field-checkbox">

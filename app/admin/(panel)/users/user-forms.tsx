@@ -2,23 +2,11 @@
 
 import { useActionState, useId } from "react";
 import { idleState, type ActionState } from "../../action-state";
+import { FormMessage } from "../../form-message";
+import { ROLE_LABELS } from "../../roles";
 import { createUserAction } from "./actions";
 
-const ROLES = [
-  ["AUTHOR", "كاتب"],
-  ["EDITOR", "محرر"],
-  ["ADMIN", "مدير"],
-] as const;
-
-function Message({ state }: { state: ActionState }) {
-  if (state.status === "idle") return null;
-  return (
-    <p role={state.status === "ok" ? "status" : "alert"} className={`form-message form-message-${state.status === "ok" ? "success" : "error"}`}>
-      {state.message}
-      {state.status === "error" && Object.keys(state.fieldErrors).length ? ` ${Object.values(state.fieldErrors).flat().join(" ")}` : null}
-    </p>
-  );
-}
+const ROLES = Object.entries(ROLE_LABELS);
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createUserAction, idleState);
@@ -26,7 +14,7 @@ export function CreateUserForm() {
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
     <form action={action} className="admin-form" aria-label="حساب جديد">
-      <Message state={state} />
+      <FormMessage state={state} withFieldErrors />
       <div className="field">
         <label htmlFor={`${id}-email`}>البريد الإلكتروني</label>
         <input id={`${id}-email`} name="email" type="email" dir="ltr" required defaultValue={values.email} />
@@ -74,7 +62,7 @@ export function UserRowForm({ action, name, role, bio }: { action: (state: Actio
       <button type="submit" className="button button-secondary" disabled={pending}>
         حفظ
       </button>
-      <Message state={state} />
+      <FormMessage state={state} withFieldErrors />
     </form>
   );
 }
