@@ -5,6 +5,7 @@ import { requireEditor } from "@/lib/auth/session";
 import { listAuthors, listNewsroomArticles, newsroomFilterSchema } from "@/lib/article-editing";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
 import { listSectionOptions } from "@/lib/sections";
+import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "المقالات" };
 
@@ -111,13 +112,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       ) : (
         <p className="empty">لا توجد مقالات تطابق هذا البحث.</p>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="الصفحات">
-          {filter.page > 1 ? <Link href={pageLink(filter.page - 1)}>السابقة</Link> : null}
-          <span>{`الصفحة ${formatArabicNumber(filter.page)} من ${formatArabicNumber(pageCount)}`}</span>
-          {filter.page < pageCount ? <Link href={pageLink(filter.page + 1)}>التالية</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={filter.page} pageCount={pageCount} href={pageLink} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { articlePath } from "@/lib/paths";
 import { Forbidden } from "../forbidden";
 import { ModerationForm } from "./moderation-form";
+import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "التعليقات" };
 
@@ -106,13 +107,7 @@ export default async function CommentsPage({ searchParams }: Props) {
           </ol>
         </ModerationForm>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="الصفحات">
-          {page > 1 ? <Link href={`/admin/comments?status=${status}&page=${page - 1}`}>السابقة</Link> : null}
-          <span>{`الصفحة ${formatArabicNumber(page)} من ${formatArabicNumber(pageCount)}`}</span>
-          {page < pageCount ? <Link href={`/admin/comments?status=${status}&page=${page + 1}`}>التالية</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} href={(target) => `/admin/comments?status=${status}&page=${target}`} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { canDeleteMedia } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { formatArabicNumber } from "@/lib/format";
@@ -8,6 +7,7 @@ import { responsiveImage } from "@/lib/media/urls";
 import { ActionButton } from "../action-button";
 import { deleteMediaAction } from "./actions";
 import { UploadForm } from "./upload-form";
+import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "الوسائط" };
 
@@ -47,12 +47,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           );
         })}
       </ul>
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="الصفحات">
-          {page > 1 ? <Link href={`/admin/media?page=${page - 1}`}>السابقة</Link> : null}
-          {page < pageCount ? <Link href={`/admin/media?page=${page + 1}`}>التالية</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} href={(target) => `/admin/media?page=${target}`} />
     </>
   );
 }
