@@ -257,10 +257,6 @@ export function toArticlePage(row: Prisma.ArticleGetPayload<{ select: typeof art
   };
 }
 
-export async function setArticleCommentsOpen(articleId: number, open: boolean): Promise<void> {
-  await db.article.update({ where: { id: articleId }, data: { commentsOpen: open } });
-}
-
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
 export async function availableSlug(base: string): Promise<string> {
   const taken = new Set(

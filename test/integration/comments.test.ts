@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { getPublicArticleBySlug, setArticleCommentsOpen } from "../../lib/articles";
+import { getPublicArticleBySlug } from "../../lib/articles";
 import { listApprovedComments, listOwnPendingComments, postComment } from "../../lib/comments";
 import { db } from "../../lib/db";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "../../lib/errors";
 import { updateSettings } from "../../lib/settings";
-import { countComments, createArticle, createEditor } from "../support/factories";
+import { countComments, createArticle, createEditor, setCommentsOpen } from "../support/factories";
 
 // These tests post many comments from one client; the flood limits have their own test file.
 process.env.COMMENT_RATE_PER_MINUTE = "0";
@@ -99,7 +99,7 @@ describe("the closed setting", () => {
     const article = await createArticle();
     const page = await getPublicArticleBySlug(article.slug);
     assert.equal(page?.commentsOpen, true);
-    await setArticleCommentsOpen(article.id, false);
+    await setCommentsOpen(article.id, false);
     await assert.rejects(postComment({ ...valid, articleId: article.id }, context), CommentsClosedError);
     assert.equal(await countComments(article.id), 0);
   });
@@ -127,7 +127,7 @@ describe("the closed setting", () => {
     const exited = new Promise((resolve) => worker.on("exit", resolve));
 
     while ((await countComments(article.id)) < 20) await new Promise((resolve) => setImmediate(resolve));
-    await setArticleCommentsOpen(article.id, false);
+    await setCommentsOpen(article.id, false);
     const countAtClose = await countComments(article.id);
     await exited;
 

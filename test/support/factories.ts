@@ -38,3 +38,8 @@ export async function createEditor(role: "ADMIN" | "EDITOR" | "AUTHOR"): Promise
     select: { id: true, name: true, email: true, role: true },
   });
 }
+
+/** What an editor's "close comments" does, without going through the newsroom's access rules. */
+export async function setCommentsOpen(articleId: number, open: boolean): Promise<void> {
+  await db.article.update({ where: { id: articleId }, data: { commentsOpen: open } });
+}
