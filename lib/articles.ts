@@ -18,12 +18,12 @@ export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, deletedAt: null };
 }
 
+// No body: it is an article's largest column, and a card shows at most its opening (see excerptsOf).
 const cardSelect = {
   id: true,
   slug: true,
   headline: true,
   dek: true,
-  body: true,
   publishedAt: true,
   leadImageUrl: true,
   leadImageAlt: true,
@@ -43,11 +43,30 @@ export interface ArticleCard {
   leadImageCaption: { text: string; lang: string } | null;
 }
 
-function toCard(row: Prisma.ArticleGetPayload<{ select: typeof cardSelect }>): ArticleCard {
+/**
+ * The text under a card's or a feed item's headline, by article id: the dek, else the opening of the
+ * body. Bodies are read (in one query, whatever the number of articles) only for articles without a dek.
+ */
+export async function excerptsOf(rows: readonly { id: number; dek: string | null }[]): Promise<Map<number, string>> {
+  const withoutDek = rows.filter((row) => row.dek === null).map((row) => row.id);
+  const bodies =
+    withoutDek.length === 0 ? [] : await db.article.findMany({ where: { id: { in: withoutDek } }, select: { id: true, body: true } });
+  const openings = new Map(bodies.map((row) => [row.id, bodyExcerpt(parseArticleBody(row.body))]));
+  return new Map(rows.map((row) => [row.id, row.dek ?? openings.get(row.id) ?? ""]));
+}
+
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
+
+async function toCards(rows: readonly CardRow[]): Promise<ArticleCard[]> {
+  const excerpts = await excerptsOf(rows);
+  return rows.map((row) => toCard(row, excerpts.get(row.id) ?? ""));
+}
+
+function toCard(row: CardRow, excerpt: string): ArticleCard {
   return {
     slug: row.slug,
     headline: row.headline,
-    excerpt: row.dek ?? bodyExcerpt(parseArticleBody(row.body)),
+    excerpt,
     // Public rows always have a date: publicArticleWhere filters on it.
     publishedAt: row.publishedAt ?? new Date(0),
     section: row.section,
@@ -70,7 +89,7 @@ export async function listLatestArticles({ limit = 20, now = new Date() }: ListO
     take: limit,
     select: cardSelect,
   });
-  return rows.map(toCard);
+  return toCards(rows);
 }
 
 /** Whose articles a list page shows. */
@@ -133,7 +152,7 @@ export async function listArticlesPage(
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
-    articles: shown.map(toCard),
+    articles: await toCards(shown),
     olderCursor: rows.length > limit && last?.publishedAt ? `${last.publishedAt.toISOString()}~${last.id}` : null,
   };
 }
@@ -166,7 +185,7 @@ export async function listRelatedArticles(
     take: limit,
     select: cardSelect,
   });
-  return rows.map(toCard);
+  return toCards(rows);
 }
 
 export interface LeadImage {
@@ -196,7 +215,7 @@ export interface ArticlePage {
   approvedCommentCount: number;
 }
 
-export const articlePageSelect = {
+const articlePageColumns = {
   id: true,
   slug: true,
   headline: true,
@@ -218,13 +237,21 @@ export const articlePageSelect = {
   section: { select: { slug: true, name: true } },
   tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
   author: { select: { id: true, slug: true, name: true } },
+} satisfies Prisma.ArticleSelect;
+
+export const articlePageSelect = {
+  ...articlePageColumns,
   _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
 /** The article as a reader sees it, or null when it does not exist or is not public yet. */
 export async function getPublicArticleBySlug(slug: string, now = new Date()): Promise<ArticlePage | null> {
-  const row = await db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articlePageSelect });
-  return row ? toArticlePage(row, now) : null;
+  const row = await db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articlePageColumns });
+  if (!row) return null;
+  // Counted on its own, by the (articleId, status) index: as a `_count` in the select, Prisma joins
+  // the article to the approved-comment counts of every article, which SQLite computes in full.
+  const approvedComments = await db.comment.count({ where: { articleId: row.id, status: "APPROVED" } });
+  return toArticlePage({ ...row, _count: { comments: approvedComments } }, now);
 }
 
 /** Maps a row to what the article page renders; also used by the newsroom's preview of drafts. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { Feed } from "feed";
-import { bodyExcerpt, parseArticleBody } from "./article-body";
-import { publicArticleWhere } from "./articles";
+import { excerptsOf, publicArticleWhere } from "./articles";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 import { articlePath, sectionPath, tagPath } from "./paths";
@@ -94,11 +93,12 @@ export function w3cDateTime(date: Date): string {
 // Feeds (RSS 2.0 and Atom)
 // ---------------------------------------------------------------------------------------------
 
+// No body: the description is the dek, or the body's opening read only where there is no dek (excerptsOf).
 const feedArticleSelect = {
+  id: true,
   slug: true,
   headline: true,
   dek: true,
-  body: true,
   publishedAt: true,
   updatedAt: true,
   section: { select: { name: true } },
@@ -128,11 +128,18 @@ export interface FeedChannel {
   entries: FeedEntry[];
 }
 
-function toFeedEntry(row: Prisma.ArticleGetPayload<{ select: typeof feedArticleSelect }>): FeedEntry {
+type FeedRow = Prisma.ArticleGetPayload<{ select: typeof feedArticleSelect }>;
+
+async function toFeedEntries(rows: readonly FeedRow[]): Promise<FeedEntry[]> {
+  const excerpts = await excerptsOf(rows);
+  return rows.map((row) => toFeedEntry(row, excerpts.get(row.id) ?? ""));
+}
+
+function toFeedEntry(row: FeedRow, description: string): FeedEntry {
   return {
     slug: row.slug,
     headline: row.headline,
-    description: row.dek ?? bodyExcerpt(parseArticleBody(row.body)),
+    description,
     // Public rows always have a date: publicArticleWhere filters on it.
     publishedAt: row.publishedAt ?? row.updatedAt,
     updatedAt: row.updatedAt,
@@ -154,11 +161,11 @@ export async function getSiteFeed(now: Date = new Date()): Promise<FeedChannel> 
     pagePath: "/",
     rssPath: SITE_FEED_PATH,
     atomPath: SITE_ATOM_PATH,
-    entries: rows.map(toFeedEntry),
+    entries: await toFeedEntries(rows),
   };
 }
 
-/** The latest public articles of one section (one query), or null when there is no such section. */
+/** The latest public articles of one section (read with the section), or null when there is no such section. */
 export async function getSectionFeed(sectionSlug: string, now: Date = new Date()): Promise<FeedChannel | null> {
   const section = await db.section.findUnique({
     where: { slug: sectionSlug },
@@ -174,7 +181,7 @@ export async function getSectionFeed(sectionSlug: string, now: Date = new Date()
     description: `آخر أخبار قسم ${section.name}`,
     pagePath: sectionPath(section.slug),
     rssPath: sectionFeedPath(section.slug),
-    entries: section.articles.map(toFeedEntry),
+    entries: await toFeedEntries(section.articles),
   };
 }
 
