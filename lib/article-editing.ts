@@ -20,6 +20,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, parseTagNames, setArticleTags } from "./tags"
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const ARTICLE_BODY_MAX = 200_000;
 
 const optionalText = (max: number) =>
   z
@@ -43,9 +44,10 @@ export const articleFormSchema = z
       error: "الرابط حروف وأرقام تفصل بينها شرطات (-)، بلا مسافات.",
     }),
     dek: optionalText(500),
-    body: z.string({ error: "اكتب نص المقال." }),
+    // Far above any article; the Markdown parser's time grows with the text, and a save must not hold the server.
+    body: z.string({ error: "اكتب نص المقال." }).max(ARTICLE_BODY_MAX, { error: "نص المقال أطول من ٢٠٠٬٠٠٠ حرف." }),
     sectionId: z
-      .union([z.literal(""), z.coerce.number().int().positive()])
+      .union([z.literal(""), z.coerce.number().int().positive({ error: "قسم غير موجود." })], { error: "قسم غير موجود." })
       .optional()
       .transform((id) => (id === "" || id === undefined ? null : id)),
     tags: z
@@ -62,7 +64,7 @@ export const articleFormSchema = z
     leadImageAlt: optionalText(300),
     leadImageCaption: optionalText(2000),
     leadImageCredit: optionalText(300),
-    leadImageCaptionLang: z.enum(["ar", "en"]).default("ar"),
+    leadImageCaptionLang: z.enum(["ar", "en"], { error: "لغة غير معروفة." }).default("ar"),
     status: z.enum(["DRAFT", "SCHEDULED", "PUBLISHED"], { error: "حالة غير معروفة." }),
     publishAt: z
       .string()
@@ -75,7 +77,10 @@ export const articleFormSchema = z
       }),
     commentsOpen: z.preprocess((value) => value === "on" || value === true || value === "true", z.boolean()),
     commentsCloseAfterDays: z
-      .union([z.literal(""), z.coerce.number().int().min(1, { error: "يومًا واحدًا على الأقل." }).max(3650)])
+      .union(
+        [z.literal(""), z.coerce.number().int().min(1, { error: "يومًا واحدًا على الأقل." }).max(3650, { error: "٣٦٥٠ يومًا على الأكثر." })],
+        { error: "اكتب عددًا صحيحًا من الأيام." },
+      )
       .optional()
       .transform((days) => (days === "" || days === undefined ? null : days)),
   })
@@ -93,17 +98,23 @@ interface ValidForm {
   body: ArticleBody;
 }
 
+// Half of a UTF-16 pair, in any field: the database driver cannot store it and no page could show it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function validate(input: ArticleFormInput): ValidForm {
   const parsed = articleFormSchema.safeParse(input);
   const fieldErrors: Record<string, string[]> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  for (const [field, value] of Object.entries(input)) {
+    if (typeof value === "string" && LONE_SURROGATE.test(value)) fieldErrors[field] = ["يحتوي النص على محارف غير صالحة."];
+  }
   let body: ArticleBody | null = null;
   try {
-    body = markdownToBody(typeof input.body === "string" ? input.body : "");
+    if (!fieldErrors.body) body = markdownToBody(typeof input.body === "string" ? input.body : "");
   } catch (error) {
     if (!(error instanceof BodyFormatError)) throw error;
     fieldErrors.body = ["اكتب نص المقال."];
   }
-  if (!parsed.success || !body) throw new InvalidInputError(fieldErrors);
+  if (!parsed.success || !body || Object.keys(fieldErrors).length > 0) throw new InvalidInputError(fieldErrors);
   return { data: parsed.data, body };
 }
 
@@ -123,10 +134,31 @@ async function assertSlugFree(slug: string, articleId: number | null) {
   if (owner && owner.id !== articleId) throw new InvalidInputError({ slug: ["هذا الرابط مستخدم لمقال آخر."] });
 }
 
+/** The source URL identifies an imported page (lib/import), so one page backs one article. */
+async function assertSourceUrlFree(sourceUrl: string | null, articleId: number | null) {
+  const owner = sourceUrl === null ? null : await db.article.findUnique({ where: { sourceUrl }, select: { id: true } });
+  if (owner && owner.id !== articleId) throw new InvalidInputError({ sourceUrl: ["رابط المصدر هذا مستخدم لمقال آخر."] });
+}
+
 async function assertSectionExists(sectionId: number | null) {
   if (sectionId !== null && !(await db.section.findUnique({ where: { id: sectionId }, select: { id: true } }))) {
     throw new InvalidInputError({ sectionId: ["قسم غير موجود."] });
   }
+}
+
+/**
+ * Tags are addressed by slug: a name spelled another way (case, tashkeel, tatweel) that gives the
+ * slug of an existing tag, or of another tag in the same form, is that tag.
+ */
+async function tagNamesBySlug(names: readonly string[]): Promise<string[]> {
+  const existing = await db.tag.findMany({ where: { slug: { in: names.map(slugify) } }, select: { slug: true, name: true } });
+  const existingNames = new Map(existing.map((tag) => [tag.slug, tag.name]));
+  const namesBySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!namesBySlug.has(slug)) namesBySlug.set(slug, existingNames.get(slug) ?? name);
+  }
+  return [...namesBySlug.values()];
 }
 
 function columns(form: z.output<typeof articleFormSchema>, body: ArticleBody) {
@@ -159,12 +191,14 @@ export async function createArticle(actor: Editor, input: ArticleFormInput, now 
   await assertSectionExists(data.sectionId);
   const slug = data.slug ?? (await availableSlug(slugify(data.headline) || "مقال"));
   await assertSlugFree(slug, null);
+  await assertSourceUrlFree(data.sourceUrl, null);
+  const tags = await tagNamesBySlug(data.tags);
   const created = await db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: { ...columns(data, body), slug, authorId: actor.id, ...schedule(data, null, now) },
       select: { id: true, slug: true },
     });
-    await setArticleTags(tx, article.id, data.tags);
+    await setArticleTags(tx, article.id, tags);
     await recordRevision(tx, article.id, actor.id);
     return article;
   });
@@ -178,10 +212,12 @@ export async function updateArticle(actor: Editor, id: number, input: ArticleFor
   await assertSectionExists(data.sectionId);
   const slug = data.slug ?? current.slug;
   await assertSlugFree(slug, id);
+  await assertSourceUrlFree(data.sourceUrl, id);
+  const tags = await tagNamesBySlug(data.tags);
   await db.$transaction(async (tx) => {
     await recordOriginalIfFirst(tx, id);
     await tx.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
-    await setArticleTags(tx, id, data.tags);
+    await setArticleTags(tx, id, tags);
     await recordSlugChange(tx, id, current.slug, slug);
     await recordRevision(tx, id, actor.id);
   });

@@ -2,6 +2,8 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { bodyFromParagraphs, serializeArticleBody } from "../article-body";
 import { saveImportedArticle, type SavedImport } from "../articles";
+import { getSectionBySlug } from "../sections";
+import { slugify } from "../slug";
 import { parseArticleText } from "./parse-article-text";
 
 export interface ImportOptions {
@@ -19,7 +21,7 @@ export async function importArticleText(text: string, { publishedAt = new Date()
       sourceUrl: parsed.sourceUrl,
       legacyId: parsed.legacyId,
       bylineLabel: parsed.bylineLabel,
-      sectionName: parsed.sectionName,
+      sectionName: await sectionNamed(parsed.sectionName),
       leadImageCaption: parsed.leadImage?.caption ?? null,
       leadImageCredit: parsed.leadImage?.credit ?? null,
       leadImageRights: parsed.leadImage?.rights ?? null,
@@ -28,6 +30,15 @@ export async function importArticleText(text: string, { publishedAt = new Date()
     },
     { publishedAt },
   );
+}
+
+/**
+ * Sections are addressed by slug: a desk label spelled another way (tashkeel, case, a stray mark)
+ * that gives an existing section's slug names that section, not a new one with the same address.
+ */
+async function sectionNamed(name: string | null): Promise<string | null> {
+  if (name === null) return null;
+  return (await getSectionBySlug(slugify(name)))?.name ?? name;
 }
 
 export async function importArticleFile(path: string, options: ImportOptions = {}): Promise<SavedImport> {

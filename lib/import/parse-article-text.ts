@@ -15,6 +15,7 @@
  *
  * Text is kept exactly as written (quotes, "(…)", punctuation); only surrounding white space goes.
  */
+import { slugify } from "../slug";
 
 export interface ParsedLeadImage {
   caption: string;
@@ -59,10 +60,15 @@ const PHOTO_CREDIT = /\(((?:photo(?:graph)?|image|picture)\s+by\s[^)]+|(?:تصو
 // A label, not a sentence: a few words, no sentence punctuation.
 const SHORT_LABEL = /^[^.،,؛;:!؟?“”"«»()]{1,60}$/u;
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Half of a UTF-16 pair: no file read as UTF-8 has one, and the database cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function parseArticleText(text: string): ParsedArticle {
   if (FORBIDDEN_CONTROL.test(text)) {
     throw new ArticleFormatError("the file has control characters: it is not a text article page");
+  }
+  if (LONE_SURROGATE.test(text)) {
+    throw new ArticleFormatError("the text has a lone UTF-16 surrogate: it is not valid Unicode");
   }
   const lines: Line[] = text
     .replace(/^\uFEFF/, "")
@@ -76,6 +82,9 @@ export function parseArticleText(text: string): ParsedArticle {
   }
   if (URL_LINE.test(headlineLine.text)) {
     throw new ArticleFormatError("no headline: the first line is a URL", headlineLine.number);
+  }
+  if (!slugify(headlineLine.text)) {
+    throw new ArticleFormatError("no headline: the first line has no letters or digits to make its address from", headlineLine.number);
   }
   const headline = headlineLine.text;
   let cursor = lines[1]?.text === headline ? 2 : 1;
@@ -156,10 +165,11 @@ function legacyIdFrom(url: URL): string | null {
   return lastSegment && /^\d+$/.test(lastSegment) ? lastSegment : null;
 }
 
-/** "المناطق_متابعات": the publication's desk label; its last part names the section. */
+/** "المناطق_متابعات": the publication's desk label; its last part names the section, if it has letters for an address. */
 function parseLabel(label: string): { sectionName: string | null; bylineLabel: string } {
   const parts = label.split("_").map((part) => part.trim()).filter(Boolean);
-  return { sectionName: parts.at(-1) ?? null, bylineLabel: label };
+  const sectionName = parts.at(-1);
+  return { sectionName: sectionName && slugify(sectionName) ? sectionName : null, bylineLabel: label };
 }
 
 function parseLeadImage(paragraph: string): ParsedLeadImage {
