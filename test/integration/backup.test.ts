@@ -29,13 +29,17 @@ describe("backup and restore", () => {
       `const Database = require("better-sqlite3");
        const db = new Database(process.env.FILE, { timeout: 5000 });
        const insert = db.prepare('INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?)');
+       const write = () => insert.run(Number(process.env.ARTICLE), "كاتب", "نص تحت الضغط", "APPROVED", new Date().toISOString());
+       for (let i = 0; i < 20; i += 1) write();
+       require("node:worker_threads").parentPort.postMessage("writing");
        const stop = Date.now() + 1200;
-       while (Date.now() < stop) insert.run(Number(process.env.ARTICLE), "كاتب", "نص تحت الضغط", "APPROVED", new Date().toISOString());
+       while (Date.now() < stop) write();
        db.close();`,
       { eval: true, env: { ...process.env, FILE: databaseFile(), ARTICLE: String(article.id) } },
     );
     const finished = new Promise((resolve, reject) => writer.on("exit", resolve).on("error", reject));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Back up once the writer is writing, however slow the machine is to start it.
+    await new Promise((resolve, reject) => writer.once("message", resolve).once("error", reject));
     const before = rows(databaseFile(), `SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ${article.id}`);
     const copy = path.join(scratch(), "copy.db");
     await backupDatabase(databaseFile(), copy);
