@@ -9,6 +9,7 @@ import { articlePath } from "@/lib/paths";
 import { Forbidden } from "../forbidden";
 import { ModerationForm } from "./moderation-form";
 import { Pager } from "../pager";
+import { ReaderLink } from "../../reader-link";
 
 export const metadata: Metadata = { title: "التعليقات" };
 
@@ -54,59 +55,62 @@ export default async function CommentsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      {comments.length === 0 ? (
-        <p className="empty">لا توجد تعليقات هنا.</p>
-      ) : (
-        <ModerationForm>
-          <div className="bulk-bar">
-            <label>
-              مع المحدد:
-              <select name="action" defaultValue={actions[0][0]}>
-                {actions.map(([action, label]) => (
-                  <option key={action} value={action}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="button button-secondary">
-              تطبيق
-            </button>
-          </div>
-          <ol className="moderation-list">
-            {comments.map((comment) => (
-              <li key={comment.id} className="moderation-item">
-                <input type="checkbox" name="ids" value={comment.id} id={`comment-${comment.id}`} aria-label={`تحديد تعليق ${comment.authorName}`} />
-                <div>
-                  <p className="comment-meta">
-                    <bdi className="comment-author">{comment.authorName}</bdi>
-                    {comment.authorEmail ? (
-                      <>
-                        {" · "}
-                        <bdi dir="ltr">{comment.authorEmail}</bdi>
-                      </>
-                    ) : null}
-                    {" · "}
-                    <time dateTime={comment.createdAt.toISOString()}>{formatArabicDateTime(comment.createdAt)}</time>
-                    {" · على "}
-                    <Link href={articlePath(comment.article.slug)}>{comment.article.headline}</Link>
-                  </p>
-                  <p className="comment-text" dir="auto">
-                    {comment.body}
-                  </p>
-                  <div className="row-actions">
-                    {actions.map(([action, label]) => (
-                      <button key={action} type="submit" name="one" value={`${action}:${comment.id}`} className="button-link">
-                        {label}
-                      </button>
-                    ))}
+      {/* The form stays when the queue empties, so the answer to the last moderated comment shows. */}
+      <ModerationForm>
+        {comments.length === 0 ? (
+          <p className="empty">لا توجد تعليقات هنا.</p>
+        ) : (
+          <>
+            <div className="bulk-bar">
+              <label>
+                مع المحدد:
+                <select name="action" defaultValue={actions[0][0]}>
+                  {actions.map(([action, label]) => (
+                    <option key={action} value={action}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="button button-secondary">
+                تطبيق
+              </button>
+            </div>
+            <ol className="moderation-list">
+              {comments.map((comment) => (
+                <li key={comment.id} className="moderation-item">
+                  <input type="checkbox" name="ids" value={comment.id} id={`comment-${comment.id}`} aria-label={`تحديد تعليق ${comment.authorName}`} />
+                  <div>
+                    <p className="comment-meta">
+                      <bdi className="comment-author">{comment.authorName}</bdi>
+                      {comment.authorEmail ? (
+                        <>
+                          {" · "}
+                          <bdi dir="ltr">{comment.authorEmail}</bdi>
+                        </>
+                      ) : null}
+                      {" · "}
+                      <time dateTime={comment.createdAt.toISOString()}>{formatArabicDateTime(comment.createdAt)}</time>
+                      {" · على "}
+                      <ReaderLink href={articlePath(comment.article.slug)}>{comment.article.headline}</ReaderLink>
+                    </p>
+                    <p className="comment-text" dir="auto">
+                      {comment.body}
+                    </p>
+                    <div className="row-actions">
+                      {actions.map(([action, label]) => (
+                        <button key={action} type="submit" name="one" value={`${action}:${comment.id}`} className="button-link">
+                          {label}
+                        </button>
+                      ))}
+                    </div>
                   </div>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </ModerationForm>
-      )}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </ModerationForm>
       <Pager page={page} pageCount={pageCount} href={(target) => `/admin/comments?status=${status}&page=${target}`} />
     </>
   );
