@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorNotice } from "../error-notice";
+
+export default function NewsroomError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorNotice digest={error.digest} retry={reset} />;
+}

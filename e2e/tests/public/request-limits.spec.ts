@@ -1,0 +1,32 @@
+import { ANONYMOUS, expect, test } from "../../fixtures";
+
+const SEED_PATH = `/articles/${encodeURIComponent("الولايات-المتحدة-تطالب-روسيا-بسحب-جنودها-بسرعة-من-كازاخستان")}`;
+
+test("a reader's oversized POST is refused before it is read, with a clear message, and nothing is stored", async ({ playwright, database }) => {
+  const article = database.createArticle();
+  const path = `/articles/${encodeURIComponent(article.slug)}`;
+  const client = await playwright.request.newContext(ANONYMOUS);
+  const response = await client.post(path, {
+    multipart: { authorName: "قارئ", body: "ت".repeat(200_000) },
+    headers: { "next-action": "0".repeat(42) },
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("الطلب أكبر من المسموح (٦٤ كيلوبايت كحد أقصى).");
+  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(database.countComments(article.id)).toBe(0);
+  await client.dispose();
+});
+
+test("a newsroom upload larger than the media limit is refused the same way", async ({ playwright }) => {
+  const client = await playwright.request.newContext(ANONYMOUS);
+  const response = await client.post("/admin/media", { data: Buffer.alloc(12 * 1024 * 1024), headers: { "content-type": "application/octet-stream" } });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("الطلب أكبر من المسموح");
+  await client.dispose();
+});
+
+test("a reader's page of normal size still works, and every answer carries a request id", async ({ request }) => {
+  const response = await request.get(SEED_PATH);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
