@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_FILE } from "./e2e/support/paths";
+import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
 
 /** Debian's (or a given) Chromium when there is one; otherwise Playwright's own browser, as on a laptop. */
 function systemChromium(): string | undefined {
@@ -16,11 +16,14 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
+  // Tests that scan several pages (axe, the Nu checker) need more than the default 30 s when the
+  // two cores are shared with the server and a second worker.
+  timeout: 60_000,
   // Playwright empties outputDir on start: keep it apart from the unit report in test-results/.
   outputDir: "test-results/e2e-artifacts",
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: E2E_BASE_URL,
     locale: "ar",
     trace: "retain-on-failure",
     launchOptions: {
@@ -45,15 +48,15 @@ export default defineConfig({
   webServer: {
     // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded
     // database with the test accounts of e2e/support/users.ts.
-    command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
+    command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${E2E_PORT}`,
+    url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
       DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
-      APP_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
+      APP_SECRET: E2E_APP_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       // Every test posts from the same address and types at machine speed: the flood limits are
       // off here and covered by test/integration/comment-spam.test.ts.

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { ArticleFormatError } from "../lib/import/parse-article-text";
 import { importArticleFile } from "../lib/import/import-article";
+import { purgePortalCache } from "./lib/portal-cache";
 
 const USAGE = "usage: npm run import -- [--published-at 2022-01-12T08:00:00+03:00] <file.txt> [more files…]";
 
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       console.error(`import failed, nothing written: ${file}: ${reason}`);
     }
   }
+  if (failures < positionals.length) console.log(await purgePortalCache());
   return failures ? 1 : 0;
 }
 

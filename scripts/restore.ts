@@ -12,6 +12,7 @@ try {
   const target = sqliteFilePath(databaseUrl());
   restoreDatabase(path.resolve(backup), target);
   console.log(`restored ${path.resolve(backup)} to ${target}`);
+  console.log("start the portal, then run `npm run cache:purge`: the pages it had cached were rendered from the database as it was before");
 } catch (error) {
   console.error(`restore failed, nothing changed: ${(error as Error).message}`);
   process.exit(1);

@@ -20,7 +20,8 @@ bash scripts/test-unit.sh
 unit=$?
 
 echo "== production build"
-npx next build
+# The home page and the site feeds are rendered at build time, from the default database.
+npm run --silent db:setup && npx next build
 build=$?
 
 e2e=skipped

@@ -11,8 +11,9 @@ export const metadata: Metadata = {
   alternates: { canonical: "/", types: feedAlternateTypes() },
 };
 
-// Rendered per request until the cache-first design (tagged caching) replaces it.
-export const dynamic = "force-dynamic";
+// Served from Next's cache; lib/page-cache.ts expires it when an article changes. The hour is a
+// safety net for changes made to the database outside the app.
+export const revalidate = 3600;
 
 export default async function HomePage() {
   const [lead, ...rest] = await listLatestArticles({ limit: 21 });

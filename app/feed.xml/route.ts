@@ -1,7 +1,7 @@
 import { buildRss, getSiteFeed, xmlResponse } from "@/lib/distribution";
 
-// Per request: the build machine has no database, and the feed follows publication.
-export const dynamic = "force-dynamic";
+// Served from Next's cache; lib/page-cache.ts expires it when an article changes.
+export const revalidate = 3600;
 
 /** RSS 2.0 of the latest public articles of the whole site. */
 export async function GET() {

@@ -1,8 +1,10 @@
-// Arranges and inspects test data in the e2e server's database directly, as the newsroom would
-// through the admin (which comes later). Every article gets a unique slug, so tests share nothing.
+// Arranges and inspects test data in the e2e server's database directly. Every article gets a unique
+// slug, so tests share nothing. Each write expires the server's cached reader pages, as an import
+// from the command line must (`npm run cache:purge`).
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
+import { purgeReaderCache } from "./page-cache";
 import { E2E_DATABASE_FILE } from "./paths";
 
 // Stored the way Prisma's SQLite adapter stores dates, so the app compares them correctly.
@@ -46,11 +48,13 @@ export class TestDatabase {
         now,
         authorEmail,
       );
+    purgeReaderCache();
     return { id: Number(lastInsertRowid), slug: `خبر-اختبار-${unique}`, headline, paragraphs };
   }
 
   setCommentsOpen(articleId: number, open: boolean): void {
     this.sqlite.prepare(`UPDATE "Article" SET "commentsOpen" = ? WHERE "id" = ?`).run(open ? 1 : 0, articleId);
+    purgeReaderCache();
   }
 
   countComments(articleId: number): number {
@@ -68,11 +72,13 @@ export class TestDatabase {
     const { lastInsertRowid } = this.sqlite
       .prepare(`INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`)
       .run(articleId, "قارئ سابق", email, body, status, sqliteDate(new Date()));
+    purgeReaderCache();
     return Number(lastInsertRowid);
   }
 
   trash(articleId: number): void {
     this.sqlite.prepare(`UPDATE "Article" SET "deletedAt" = ? WHERE "id" = ?`).run(sqliteDate(new Date()), articleId);
+    purgeReaderCache();
   }
 
   /** An address with an approved comment elsewhere: with moderation on, its comments publish at once. */
@@ -99,6 +105,7 @@ export class TestDatabase {
     this.sqlite
       .prepare(`INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT ?, "id" FROM "Tag" WHERE "slug" = ?`)
       .run(articleId, slug);
+    purgeReaderCache();
   }
 
   userCount(name: string): number {

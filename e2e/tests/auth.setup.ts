@@ -1,5 +1,6 @@
 import { expect, test as setup } from "@playwright/test";
 import { SignInPage } from "../pages/sign-in-page";
+import { purgeReaderCache } from "../support/page-cache";
 import { authFile, TEST_USERS, type TestRole } from "../support/users";
 
 for (const role of ["ADMIN", "EDITOR", "AUTHOR"] as const satisfies readonly TestRole[]) {
@@ -11,3 +12,6 @@ for (const role of ["ADMIN", "EDITOR", "AUTHOR"] as const satisfies readonly Tes
     await page.context().storageState({ path: authFile(role) });
   });
 }
+
+// The home page and the feeds were rendered at build time, from the build's database, not this run's.
+setup("expire the pages rendered at build time", () => purgeReaderCache());

@@ -1,6 +1,5 @@
 import type { Thing, WithContext } from "schema-dts";
 import { serializeJsonLd } from "@/lib/structured-data";
-import { headers } from "next/headers";
 
 /**
  * Structured data for search engines, as a `<script type="application/ld+json">` element.
@@ -12,8 +11,6 @@ import { headers } from "next/headers";
  * containing `</script><script>…`, a caption, a tag) can end the element or open another one. The
  * browser does not run JSON-LD; it is data.
  */
-export async function JsonLd({ data }: { data: WithContext<Thing> }) {
-  // The nonce is not needed for a data block to be read, but keeps browsers from reporting it.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
-  return <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />;
+export function JsonLd({ data }: { data: WithContext<Thing> }) {
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />;
 }

@@ -4,6 +4,8 @@ import { htmlErrors } from "../../support/html-validator";
 const SEED_PATH = `/articles/${encodeURIComponent("الولايات-المتحدة-تطالب-روسيا-بسحب-جنودها-بسرعة-من-كازاخستان")}`;
 
 test("the reader pages are valid HTML (Nu HTML Checker)", async ({ request, database }) => {
+  // The checker is a Java program: starting its VM takes most of a loaded machine's 30 s.
+  test.setTimeout(90_000);
   const open = database.createArticle();
   database.tag(open.id, "وسم للتحقق", "وسم-للتحقق");
   database.createComment(open.id, { status: "APPROVED", body: "تعليق <b>بنص</b> عادي" });

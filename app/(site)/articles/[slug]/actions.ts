@@ -1,8 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { postComment } from "@/lib/comments";
+import { listOwnPendingComments, postComment } from "@/lib/comments";
 import {
   ArticleNotFoundError,
   BotCommentError,
@@ -12,7 +11,7 @@ import {
   InvalidInputError,
 } from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
-import { articlePath } from "@/lib/paths";
+import { commentsChanged } from "@/lib/page-cache";
 import { pendingCommentsCookie } from "@/lib/pending-comments";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, type CommentFormState, type CommentValues } from "./comment-form-state";
 
@@ -52,7 +51,8 @@ export async function postCommentAction(
     }
     if (error instanceof BotCommentError) return { status: "posted", message: error.publicMessage };
     if (error instanceof CommentsClosedError) {
-      revalidatePath(articlePath(articleSlug));
+      // The reader's page still showed the form: the cached copy may be older than the close.
+      commentsChanged(articleSlug);
       return { status: "closed", message: error.publicMessage };
     }
     const explained = error instanceof ArticleNotFoundError || error instanceof CommentRateLimitedError || error instanceof CommentTooFastError;
@@ -60,10 +60,14 @@ export async function postCommentAction(
     const message = explained ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
     return { status: "failed", message, fieldErrors: {}, values };
   }
-  revalidatePath(articlePath(articleSlug));
-  if (posted.status === "APPROVED") return { status: "posted", message: "شكرًا لك، نُشر تعليقك." };
+  if (posted.status === "APPROVED") {
+    commentsChanged(articleSlug);
+    return { status: "posted", message: "شكرًا لك، نُشر تعليقك." };
+  }
+  // A held comment changes nothing readers see: the cached page stays as it is.
   const cookieStore = await cookies();
   const pending = pendingCommentsCookie(cookieStore, posted.id);
   cookieStore.set(pending.name, pending.value, pending.options);
-  return { status: "posted", message: "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته." };
+  const [held] = await listOwnPendingComments(articleId, [posted.id]);
+  return { status: "posted", message: "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.", held };
 }

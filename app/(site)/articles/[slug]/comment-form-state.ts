@@ -1,11 +1,13 @@
 import type { CommentField } from "@/lib/comments";
+import type { CommentView } from "./comment-item";
 
 export type CommentValues = Partial<Record<Exclude<CommentField, "articleId">, string>>;
 
 /** What the comment action answers; the form renders it with or without JavaScript. */
 export type CommentFormState =
   | { status: "idle" }
-  | { status: "posted"; message: string }
+  /** `held`: the comment waits for moderation; the form shows it to its writer. */
+  | { status: "posted"; message: string; held?: CommentView }
   | { status: "closed"; message: string }
   | {
       status: "invalid" | "failed";

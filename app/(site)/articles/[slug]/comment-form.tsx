@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { OwnHeldComments } from "./own-held-comments";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, initialCommentFormState, type CommentFormState } from "./comment-form-state";
 
 type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFormState>;
@@ -12,20 +13,24 @@ const CLOSED_NOTICE = "التعليقات مغلقة";
  * while the reader was typing) stays on screen when the page re-renders without the form. Works
  * without JavaScript: the action's state comes back in the server-rendered page.
  */
-export function CommentForm({ action, open, token }: { action: Action; open: boolean; token: string }) {
+export function CommentForm({ action, articleId, open, token }: { action: Action; articleId: number; open: boolean; token: string }) {
   const [state, formAction, pending] = useActionState(action, initialCommentFormState);
   const id = useId();
+  const ownHeld = <OwnHeldComments articleId={articleId} justPosted={state.status === "posted" ? (state.held ?? null) : null} />;
 
   if (!open || state.status === "closed") {
     return (
-      <div className="comments-closed">
+      <>
+        {ownHeld}
+        <div className="comments-closed">
         {state.status === "closed" ? (
           <p role="alert" className="form-message form-message-error">
             {state.message}
           </p>
         ) : null}
         <p className="closed-notice">{CLOSED_NOTICE}</p>
-      </div>
+        </div>
+      </>
     );
   }
 
@@ -47,6 +52,8 @@ export function CommentForm({ action, open, token }: { action: Action; open: boo
     ) : null;
 
   return (
+    <>
+    {ownHeld}
     <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>أضف تعليقًا</h3>
       {state.status === "posted" ? (
@@ -85,5 +92,6 @@ export function CommentForm({ action, open, token }: { action: Action; open: boo
         {pending ? "جارٍ الإرسال…" : "أرسل التعليق"}
       </button>
     </form>
+    </>
   );
 }

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles";
 import { commentFormToken } from "@/lib/comment-spam";
-import { listApprovedComments, listOwnPendingComments } from "@/lib/comments";
+import { listApprovedComments } from "@/lib/comments";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { responsiveImage } from "@/lib/media/urls";
 import { articlePath, sharePath } from "@/lib/paths";
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "@/lib/share-image";
-import { readPendingCommentIds } from "@/lib/pending-comments";
 import { findRenamedArticleSlug } from "@/lib/redirects";
 import { absoluteUrl, site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
@@ -17,11 +15,17 @@ import { CardSection } from "../../_components/card-section";
 import { JsonLd } from "../../_components/json-ld";
 import { ArticleView, commentsLabel } from "../../_components/article-view";
 import { loadBySlugParam } from "../../slug-param";
+import { noPagesAtBuild } from "../../static-params";
 import { postCommentAction } from "./actions";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache, comments included: lib/page-cache.ts expires the page when the article
+// or its published comments change. A reader's own held comments come from the comment form (see
+// comment-form.tsx), never from this shared page. The hour is a safety net for changes made to the
+// database outside the app.
+export const revalidate = 3600;
+export const generateStaticParams = noPagesAtBuild;
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -82,11 +86,7 @@ export default async function ArticlePage({ params }: Props) {
     if (renamed) permanentRedirect(articlePath(renamed));
     notFound();
   }
-  const [comments, ownPending, related] = await Promise.all([
-    listApprovedComments(article.id),
-    listOwnPendingComments(article.id, readPendingCommentIds(await cookies())),
-    listRelatedArticles(article),
-  ]);
+  const [comments, related] = await Promise.all([listApprovedComments(article.id), listRelatedArticles(article)]);
 
   return (
     <>
@@ -96,8 +96,13 @@ export default async function ArticlePage({ params }: Props) {
         <CardSection id="related-heading" title="أخبار ذات صلة" articles={related} />
         <section id="comments" className="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
-          <CommentList comments={comments} pending={ownPending} />
-          <CommentForm action={postCommentAction.bind(null, article.id, article.slug)} open={article.commentsOpen} token={commentFormToken()} />
+          <CommentList comments={comments} />
+          <CommentForm
+            action={postCommentAction.bind(null, article.id, article.slug)}
+            articleId={article.id}
+            open={article.commentsOpen}
+            token={commentFormToken()}
+          />
         </section>
       </div>
     </>

@@ -13,7 +13,7 @@ import {
 } from "@/lib/article-editing";
 import { restoreRevision } from "@/lib/article-revisions";
 import { actingEditor } from "@/lib/auth/session";
-import { articlePath } from "@/lib/paths";
+import { articleChanged } from "@/lib/page-cache";
 import { failure, formValues, type ActionState } from "../../action-state";
 
 const FIELDS = [
@@ -38,12 +38,9 @@ const FIELDS = [
 
 export type ArticleFormValues = Partial<Record<(typeof FIELDS)[number], string>>;
 
-/** Readers see a change at once: the article (and its old address), the home page and section lists. */
+/** Readers see a change at once: the article (and its old address), the lists and the feeds. */
 function revalidateReaderPages(saved: SavedArticle) {
-  revalidatePath("/");
-  revalidatePath(articlePath(saved.slug));
-  if (saved.previousSlug) revalidatePath(articlePath(saved.previousSlug));
-  revalidatePath("/sections/[slug]", "page");
+  articleChanged(saved.previousSlug ? [saved.slug, saved.previousSlug] : [saved.slug]);
 }
 
 /** Creates (articleId null) or updates an article; every rule is checked again in lib/article-editing.ts. */

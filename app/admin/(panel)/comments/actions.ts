@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { actingEditor } from "@/lib/auth/session";
 import { moderateComments } from "@/lib/comment-moderation";
-import { articlePath } from "@/lib/paths";
+import { commentsChanged } from "@/lib/page-cache";
 import { failure, type ActionState } from "../../action-state";
 
 /**
@@ -18,7 +18,7 @@ export async function moderateCommentsAction(_previous: ActionState, formData: F
       : [formData.get("action"), formData.getAll("ids")];
   try {
     const slugs = await moderateComments(await actingEditor(), { action, ids });
-    for (const slug of slugs) revalidatePath(articlePath(slug));
+    for (const slug of slugs) commentsChanged(slug);
   } catch (error) {
     return failure(error);
   }

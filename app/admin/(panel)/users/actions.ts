@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actingEditor } from "@/lib/auth/session";
+import { writerChanged } from "@/lib/page-cache";
 import { createUserAs, updateUserAs } from "@/lib/users";
 import { failure, formValues, type ActionState } from "../../action-state";
 
@@ -23,6 +24,7 @@ export async function updateUserAction(userId: string, _previous: ActionState, f
   } catch (error) {
     return failure(error, values);
   }
+  writerChanged();
   revalidatePath("/admin/users");
   return { status: "ok", message: "حُفظ." };
 }

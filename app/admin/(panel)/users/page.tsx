@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { canManageUsers } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { authorPath } from "@/lib/paths";
@@ -7,6 +6,7 @@ import { listUsers } from "@/lib/users";
 import { Forbidden } from "../forbidden";
 import { updateUserAction } from "./actions";
 import { CreateUserForm, UserRowForm } from "./user-forms";
+import { ReaderLink } from "../../reader-link";
 
 export const metadata: Metadata = { title: "المستخدمون" };
 
@@ -29,7 +29,7 @@ export default async function UsersPage() {
           {users.map((user) => (
             <tr key={user.id}>
               <td>
-                <Link href={authorPath(user.slug ?? user.id)}>{user.name}</Link>
+                <ReaderLink href={authorPath(user.slug ?? user.id)}>{user.name}</ReaderLink>
               </td>
               <td>
                 <bdi dir="ltr">{user.email}</bdi>

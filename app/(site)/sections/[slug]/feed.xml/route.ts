@@ -1,8 +1,10 @@
 import { buildRss, getSectionFeed, xmlResponse } from "@/lib/distribution";
 import { slugFromParam } from "@/lib/slug";
+import { noPagesAtBuild } from "../../../static-params";
 
-// Per request: the build machine has no database, and the feed follows publication.
-export const dynamic = "force-dynamic";
+// Served from Next's cache, built on first request; lib/page-cache.ts expires it when an article changes.
+export const revalidate = 3600;
+export const generateStaticParams = noPagesAtBuild;
 
 type Context = { params: Promise<{ slug: string }> };
 

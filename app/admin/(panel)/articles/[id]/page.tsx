@@ -13,6 +13,7 @@ import { Forbidden } from "../../forbidden";
 import { restoreArticleAction, saveArticleAction, setCommentsOpenAction, trashArticleAction } from "../actions";
 import { ArticleForm } from "../article-form";
 import { articleIdFrom, loadOr403 } from "./load";
+import { ReaderLink } from "../../../reader-link";
 
 export const metadata: Metadata = { title: "تحرير مقال" };
 
@@ -37,7 +38,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h1>تحرير: {article.headline}</h1>
         <div className="actions">
           <Link href={`/admin/articles/${id}/preview`}>معاينة</Link>
-          {isPublic ? <Link href={articlePath(article.slug)}>عرض في الموقع</Link> : null}
+          {isPublic ? <ReaderLink href={articlePath(article.slug)}>عرض في الموقع</ReaderLink> : null}
         </div>
       </div>
       {notice.saved || notice.restored ? (

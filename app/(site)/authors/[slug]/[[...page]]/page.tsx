@@ -3,13 +3,17 @@ import { notFound } from "next/navigation";
 import { getAuthor } from "@/lib/authors";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { authorPath } from "@/lib/paths";
-import { ArticleList } from "../../_components/article-list";
-import { loadListingPage } from "../../listing";
-import { loadBySlugParam } from "../../slug-param";
+import { ArticleList } from "../../../_components/article-list";
+import { loadListingPage, type ListingPageParam } from "../../../listing";
+import { loadBySlugParam } from "../../../slug-param";
+import { noPagesAtBuild } from "../../../static-params";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache, built on first request; lib/page-cache.ts expires it when its articles
+// change. The hour is a safety net for changes made to the database outside the app.
+export const revalidate = 3600;
+export const generateStaticParams = noPagesAtBuild;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
+type Props = { params: Promise<{ slug: string; page?: ListingPageParam }> };
 
 const loadAuthor = loadBySlugParam(getAuthor);
 
@@ -23,10 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function AuthorPage({ params, searchParams }: Props) {
+export default async function AuthorPage({ params }: Props) {
   const author = await loadAuthor((await params).slug);
   if (!author) notFound();
-  const page = await loadListingPage({ kind: "author", id: author.id }, searchParams);
+  const page = await loadListingPage({ kind: "author", id: author.id }, (await params).page);
   return (
     <ArticleList
       title={author.name}

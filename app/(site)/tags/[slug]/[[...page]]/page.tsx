@@ -3,13 +3,17 @@ import { notFound } from "next/navigation";
 import { feedAlternateTypes } from "@/lib/feed-links";
 import { tagPath } from "@/lib/paths";
 import { getTagBySlug } from "@/lib/tags";
-import { ArticleList } from "../../_components/article-list";
-import { loadListingPage } from "../../listing";
-import { loadBySlugParam } from "../../slug-param";
+import { ArticleList } from "../../../_components/article-list";
+import { loadListingPage, type ListingPageParam } from "../../../listing";
+import { loadBySlugParam } from "../../../slug-param";
+import { noPagesAtBuild } from "../../../static-params";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache, built on first request; lib/page-cache.ts expires it when its articles
+// change. The hour is a safety net for changes made to the database outside the app.
+export const revalidate = 3600;
+export const generateStaticParams = noPagesAtBuild;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
+type Props = { params: Promise<{ slug: string; page?: ListingPageParam }> };
 
 const getTag = loadBySlugParam(getTagBySlug);
 
@@ -24,9 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function TagPage({ params, searchParams }: Props) {
+export default async function TagPage({ params }: Props) {
   const tag = await getTag((await params).slug);
   if (!tag) notFound();
-  const page = await loadListingPage({ kind: "tag", slug: tag.slug }, searchParams);
+  const page = await loadListingPage({ kind: "tag", slug: tag.slug }, (await params).page);
   return <ArticleList title={tag.name} page={page} basePath={tagPath(tag.slug)} empty="لا توجد أخبار منشورة بهذا الوسم بعد." />;
 }

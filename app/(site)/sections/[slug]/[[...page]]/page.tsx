@@ -3,13 +3,17 @@ import { notFound } from "next/navigation";
 import { feedAlternateTypes, sectionFeedAlternate } from "@/lib/feed-links";
 import { sectionPath } from "@/lib/paths";
 import { getSectionBySlug } from "@/lib/sections";
-import { ArticleList } from "../../_components/article-list";
-import { loadListingPage } from "../../listing";
-import { loadBySlugParam } from "../../slug-param";
+import { ArticleList } from "../../../_components/article-list";
+import { loadListingPage, type ListingPageParam } from "../../../listing";
+import { loadBySlugParam } from "../../../slug-param";
+import { noPagesAtBuild } from "../../../static-params";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache, built on first request; lib/page-cache.ts expires it when its articles
+// change. The hour is a safety net for changes made to the database outside the app.
+export const revalidate = 3600;
+export const generateStaticParams = noPagesAtBuild;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
+type Props = { params: Promise<{ slug: string; page?: ListingPageParam }> };
 
 const getSection = loadBySlugParam(getSectionBySlug);
 
@@ -23,9 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function SectionPage({ params, searchParams }: Props) {
+export default async function SectionPage({ params }: Props) {
   const section = await getSection((await params).slug);
   if (!section) notFound();
-  const page = await loadListingPage({ kind: "section", slug: section.slug }, searchParams);
+  const page = await loadListingPage({ kind: "section", slug: section.slug }, (await params).page);
   return <ArticleList title={section.name} page={page} basePath={sectionPath(section.slug)} empty="لا توجد أخبار منشورة في هذا القسم بعد." />;
 }

@@ -1,0 +1,18 @@
+import { timingSafeEqual } from "node:crypto";
+import { cachePurgeToken, everythingChanged } from "@/lib/page-cache";
+
+/**
+ * Expires every cached reader page, for changes made to the database outside the app (a command-line
+ * import, a restore, test fixtures): `POST` with `Authorization: Bearer <token>`, the token being
+ * derived from APP_SECRET (lib/cache-purge-token.ts). Changes made through the app expire what they
+ * affect by themselves.
+ */
+export async function POST(request: Request) {
+  const given = Buffer.from(request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "");
+  const expected = Buffer.from(cachePurgeToken() ?? "");
+  if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return Response.json({ error: "غير مصرّح." }, { status: 401 });
+  }
+  everythingChanged();
+  return Response.json({ purged: true });
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { articlePath } from "./paths";
+import { cachePurgeTokenFor } from "./cache-purge-token";
+
+/*
+ * What each change expires in Next's cache of reader pages. The pages are served from the cache
+ * (rendered once, then the same bytes for every reader) and are expired here, by the action that
+ * made the change, before it returns: the next request renders them afresh. Each function names
+ * the change, so a new kind of change has to say what it affects; none expires every page.
+ *
+ * Known windows:
+ * - a render already running when a change commits read the data before it; requests that arrive
+ *   while it runs are handed its copy (Next batches them). Next itself would then keep that copy as
+ *   fresh, since it dated entries when they were stored; patches/next+16.4.6.patch dates them when
+ *   their render began, so the next request renders again. The window is one render's duration.
+ * - the "related articles" cards of OTHER articles' pages follow an edit within the article pages'
+ *   revalidate period (an hour), because finding every page that lists an article would cost more
+ *   than that block is worth; the article itself, the lists and the feeds follow at once.
+ */
+
+// A route pattern names the route's folders, route group included: Next tags each cached page with
+// its folders ("/(site)/sections/[slug]/layout", …), so "/sections/[slug]" would match nothing.
+// Each list's folder holds every one of its pages, first and older ones, and (sections) its feed.
+const LIST_ROUTES = ["/(site)/sections/[slug]", "/(site)/tags/[slug]", "/(site)/authors/[slug]", "/(site)/sources/[slug]"];
+const SITE_FEEDS = ["/feed.xml", "/atom.xml"];
+
+/**
+ * An article was created, edited, published, unpublished, trashed or restored, or had its comments
+ * opened or closed. `slugs`: its address and, after a rename, the old one (which now redirects).
+ */
+export function articleChanged(slugs: readonly string[]): void {
+  for (const slug of slugs) revalidatePath(articlePath(slug));
+  revalidatePath("/");
+  for (const route of LIST_ROUTES) revalidatePath(route, "layout");
+  for (const feed of SITE_FEEDS) revalidatePath(feed);
+}
+
+/** A comment was published or unpublished on an article: only that article's page shows comments. */
+export function commentsChanged(articleSlug: string): void {
+  revalidatePath(articlePath(articleSlug));
+}
+
+/** A writer's name or biography changed: their page and the bylines on article pages. */
+export function writerChanged(): void {
+  revalidatePath("/(site)/authors/[slug]", "layout");
+  revalidatePath("/(site)/articles/[slug]", "layout");
+}
+
+/** The database was changed outside the app (an import, a restore, a test fixture): expire every page. */
+export function everythingChanged(): void {
+  revalidatePath("/", "layout");
+}
+
+/** The token POST /api/cache/purge accepts; none without an APP_SECRET (no one could know it). */
+export function cachePurgeToken(): string | null {
+  const secret = process.env.APP_SECRET;
+  return secret ? cachePurgeTokenFor(secret) : null;
+}
