@@ -37,12 +37,13 @@ async function main(): Promise<number> {
   machineFigures();
   const dir = tempDir("comment-load");
   const databaseFile = await freshDatabase(dir);
+  figure("database", databaseFile);
   const articles = createOpenArticles(databaseFile, articleCount);
   const returningEmail = createReturningCommenter(databaseFile);
   const editor = { email: "editor@ops.test", name: "محرر التشغيل", role: "EDITOR" as const, password: randomBytes(12).toString("hex") };
   await createAccount(databaseFile, editor);
+  figure("editor account", editor.email);
   const server = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
-  figure("database", databaseFile);
   figure("server", `${server.baseUrl} (pid ${server.pid})`);
   figure("load", `${connections} connections, ${durationSeconds} s, ${articleCount} articles`);
 
