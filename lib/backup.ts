@@ -17,11 +17,17 @@ function integrity(file: string): string {
   }
 }
 
+// SQLite restarts an online backup from its first page whenever another connection writes between
+// two of its steps. better-sqlite3 copies 100 pages a step, so under steady writes a database of a
+// few thousand pages is never finished; copying every page in one step (one read transaction, which
+// in WAL mode blocks no writer) cannot be restarted. better-sqlite3 caps the step at this count.
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
 export async function backupDatabase(source: string, destination: string): Promise<void> {
   mkdirSync(path.dirname(destination), { recursive: true });
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
-    await db.backup(destination);
+    await db.backup(destination, { progress: () => ALL_REMAINING_PAGES });
   } finally {
     db.close();
   }

@@ -51,6 +51,41 @@ describe("backup and restore", () => {
     assert.equal(rows(copy, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`), 0);
   });
 
+  test("a backup of a database many steps long finishes while another connection keeps writing", async () => {
+    const article = await createArticle();
+    const filler = new Database(databaseFile(), { timeout: 5000 });
+    const insert = filler.prepare('INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?)');
+    // About 8,000 pages (32 MB): eighty steps at better-sqlite3's default of 100 pages a step, too
+    // many to pass between a busy writer's commits, each of which restarts the copy.
+    filler.transaction(() => {
+      for (let index = 0; index < 16_000; index += 1) insert.run(article.id, "كاتب", `${"نص قديم في الأرشيف ".repeat(55)}${index}`, "APPROVED", new Date().toISOString());
+    })();
+    filler.close();
+    const writingMs = 6000;
+    const writer = new Worker(
+      `const { parentPort } = require("node:worker_threads");
+       const Database = require("better-sqlite3");
+       const db = new Database(process.env.FILE, { timeout: 5000 });
+       const insert = db.prepare('INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?)');
+       const write = () => insert.run(Number(process.env.ARTICLE), "كاتب", "نص تحت الضغط", "APPROVED", new Date().toISOString());
+       write();
+       parentPort.postMessage("writing");
+       const stop = Date.now() + Number(process.env.WRITING_MS);
+       while (Date.now() < stop) write();
+       db.close();`,
+      { eval: true, env: { ...process.env, FILE: databaseFile(), ARTICLE: String(article.id), WRITING_MS: String(writingMs) } },
+    );
+    const finished = new Promise((resolve, reject) => writer.on("exit", resolve).on("error", reject));
+    await new Promise((resolve) => writer.once("message", resolve));
+
+    const startedAt = Date.now();
+    await backupDatabase(databaseFile(), path.join(scratch(), "copy.db"));
+    const tookMs = Date.now() - startedAt;
+    await finished;
+    // A copy restarted by every write would only finish once the writer stopped.
+    assert.ok(tookMs < writingMs - 2000, `the backup took ${tookMs} ms; the writer wrote for ${writingMs} ms`);
+  });
+
   test("restore puts a backup in place of a database; a damaged backup is refused and nothing changes", async () => {
     const article = await createArticle({ headline: "خبر في النسخة الاحتياطية" });
     const directory = scratch();
