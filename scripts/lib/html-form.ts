@@ -60,7 +60,7 @@ function controlsOf(markup: string): FormControl[] {
   return controls;
 }
 
-export function findForms(html: string): HtmlForm[] {
+function findForms(html: string): HtmlForm[] {
   return [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map((match) => ({
     action: attributes(match[1]).get("action") ?? null,
     controls: controlsOf(match[2]),

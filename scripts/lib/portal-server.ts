@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
 // The ports the ops scripts may use (kept apart from the app's 3000 and the e2e server's 3100).
@@ -43,7 +43,7 @@ export function removeTempDirs(): void {
 
 export const tempDirsInUse = (): readonly string[] => tempDirs;
 
-export const databaseUrlFor = (file: string) => `file:${file}`;
+const databaseUrlFor = (file: string) => `file:${file}`;
 
 export interface CommandResult {
   code: number | null;
@@ -59,7 +59,7 @@ export interface CommandOptions {
 }
 
 /** Runs a command in the repository with the given environment added, collecting its output. */
-export function runCommand(command: string, args: string[], env: Record<string, string>, { stdin, timeoutMs }: CommandOptions = {}): Promise<CommandResult> {
+function runCommand(command: string, args: string[], env: Record<string, string>, { stdin, timeoutMs }: CommandOptions = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout stops npm and the node process it started alike.
     const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
@@ -103,7 +103,7 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   for (let port = PORT_RANGE.first; port <= PORT_RANGE.last; port += 1) {
     if (await portIsFree(port)) return port;
   }
@@ -199,7 +199,7 @@ function processCpuSeconds(pid: number | undefined): number | null {
 }
 
 /** Polls /api/health until it answers 200; fails if the server exits or the timeout passes. */
-export async function waitForHealth(baseUrl: string, exited: Promise<number | null>): Promise<void> {
+async function waitForHealth(baseUrl: string, exited: Promise<number | null>): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;

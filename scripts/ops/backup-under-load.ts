@@ -10,12 +10,11 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { fetchArticlePage } from "../lib/article-page";
-import { lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
 import { approvedCommentCount, createOpenArticles, createReturningCommenter, integrityCheck, prefillComments } from "../lib/portal-db";
 import { freshDatabase, npmRun, startServer, tempDir, type CommandResult } from "../lib/portal-server";
 
-const FLOOD_LIMITS_OFF = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
 // However slow the machine, the load stops here.
 const LOAD_LIMIT_MS = 120_000;
 

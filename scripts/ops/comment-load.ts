@@ -7,13 +7,12 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { fetchArticlePage } from "../lib/article-page";
-import { lostPublishedComments, markerPattern, prepareTargets, printSummary, runCommentLoad, summarize, type CommentAttempt } from "../lib/comment-load";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, markerPattern, prepareTargets, printSummary, runCommentLoad, summarize, type CommentAttempt } from "../lib/comment-load";
 import { clickActionButton, createAccount, loadSignInForm, submitSignIn, type ClickAnswer } from "../lib/newsroom-http";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
 import { approvedCommentCount, commentsByMarker, commentsOpen, createOpenArticles, createReturningCommenter, latestCommentAt } from "../lib/portal-db";
 import { busyErrorLines, freshDatabase, startServer, tempDir } from "../lib/portal-server";
 
-const FLOOD_LIMITS_OFF = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
 const CLOSE_LABEL = "إغلاق التعليقات";
 const POSTS_AFTER_CLOSE = 5;
 const LOAD_EXTENSION_MS = 60_000;

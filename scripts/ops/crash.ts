@@ -1,16 +1,16 @@
 // `npm run ops:crash [-- --connections 20 --kill-after-acks 40]`
 // A burst of comments, and the server process SIGKILLed in the middle of it (no shutdown of any
-// kind), once a given number of comments have been acknowledged and others are in flight. Then: the file passes PRAGMA integrity_check, every comment acknowledged before the kill
-// is stored, and the server started again on the same file answers and takes comments.
+// kind), once a given number of comments have been acknowledged and others are in flight. Then:
+// the file passes PRAGMA integrity_check, every comment acknowledged before the kill is stored, and
+// the server started again on the same file answers and takes comments.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
 import { postComment } from "../lib/comment-post";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
 import { createOpenArticles, createReturningCommenter, integrityCheck, type OpenArticle } from "../lib/portal-db";
 import { freshDatabase, startServer, tempDir } from "../lib/portal-server";
 
-const FLOOD_LIMITS_OFF = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
 // The burst would run this long; the kill comes well before.
 const BURST_MS = 60_000;
 
@@ -24,8 +24,7 @@ async function main(): Promise<number> {
   const databaseFile = await freshDatabase(tempDir("crash"));
   const articles = createOpenArticles(databaseFile, 3);
   const returningEmail = createReturningCommenter(databaseFile);
-  const env = FLOOD_LIMITS_OFF;
-  const first = await startServer({ databaseFile, env });
+  const first = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
   figure("database", databaseFile);
   figure("server", `${first.baseUrl} (pid ${first.pid}, the node process itself)`);
 
@@ -68,7 +67,7 @@ async function main(): Promise<number> {
   checks.check(lostBefore.length === 0, "every acknowledged comment is in the file", `${acknowledged.length - lostBefore.length}/${acknowledged.length}${lostBefore.length ? `, missing e.g. ${lostBefore.slice(0, 5).join(", ")}` : ""}`);
 
   heading("restart on the same file");
-  const second = await startServer({ databaseFile, env });
+  const second = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
   try {
     figure("server", `${second.baseUrl} (pid ${second.pid})`);
     const health = await fetch(`${second.baseUrl}/api/health`);
