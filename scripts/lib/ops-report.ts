@@ -33,7 +33,12 @@ export function figure(label: string, value: string | number): void {
   console.log(`  ${label.padEnd(34)} ${value}`);
 }
 
+// No ops run takes this long: past it, something hangs, and the run says where and fails.
+const RUN_LIMIT_MS = 10 * 60_000;
+let stage = "start";
+
 export function heading(text: string): void {
+  stage = text;
   console.log(`\n== ${text}`);
 }
 
@@ -52,6 +57,10 @@ export function runOps(main: () => Promise<number>): void {
     else for (const dir of tempDirsInUse()) console.log(`kept for inspection: ${dir}`);
     process.exit(code);
   };
+  setTimeout(() => {
+    console.error(`run failed: still running after ${RUN_LIMIT_MS / 60_000} minutes, in "${stage}"`);
+    finish(2);
+  }, RUN_LIMIT_MS).unref();
   main().then(finish, (error: unknown) => {
     console.error(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     finish(2);

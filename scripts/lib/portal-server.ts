@@ -26,6 +26,9 @@ const running = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
+// Interrupted (Ctrl-C, a timeout): exit normally, so the handler above stops the servers.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
 
 const tempDirs: string[] = [];
 
