@@ -1,0 +1,163 @@
+// `npm run bench [-- --sizes=1000 --duration=5 --no-build]`: load figures for the production
+// build on synthetic archives, next to the machine's ceiling (nginx serving the same page from a
+// file) and the issue's targets. Results: bench-results/<time>.json. `--help` lists the flags.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { positiveInteger, positiveIntegerList } from "./lib/args";
+import { buildApp } from "./lib/build";
+import { assertInstalled } from "./lib/child-process";
+import { measureCommentPosting } from "./lib/comment-load";
+import { machineHeader, packageVersion, printHeader } from "./lib/machine";
+import { measureLoad, type LoadSettings } from "./lib/load";
+import { createArchive } from "./lib/archive";
+import { startCachingProxy, startCeiling } from "./lib/nginx";
+import { startNextServer } from "./lib/next-server";
+import { PeakRssSampler } from "./lib/processes";
+import { allChecks, printSizeReport, verdict } from "./lib/report";
+import type { Measurement, SizeResult } from "./lib/results";
+import { discoverRoutes, type BenchRoutes } from "./lib/routes";
+
+const USAGE = `npm run bench -- [flags]
+  --sizes=1000,100000   archive sizes (articles), one fresh database each
+  --duration=10         seconds of measured load per route
+  --warmup=3            seconds of unmeasured load before each route
+  --connections=50      concurrent connections
+  --deep-pages=5        how many times to follow a section's "older" link for the deep page
+  --search=TEXT         the search query (default: الطاقة المتجددة)
+  --port=3410           first of the three ports used (next start, nginx ceiling, nginx cache)
+  --no-build            measure the existing .next build
+  --keep                keep the scratch directory (databases, configs, logs)`;
+
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,100000" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "50" },
+    "deep-pages": { type: "string", default: "5" },
+    search: { type: "string", default: "الطاقة المتجددة" },
+    port: { type: "string", default: "3410" },
+    "no-build": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+async function main(): Promise<number> {
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizes = positiveIntegerList("sizes", flags.sizes);
+  const settings: LoadSettings = {
+    connections: positiveInteger("connections", flags.connections),
+    durationSeconds: positiveInteger("duration", flags.duration),
+    warmupSeconds: Number(flags.warmup) === 0 ? 0 : positiveInteger("warmup", flags.warmup),
+  };
+  const deepPages = positiveInteger("deep-pages", flags["deep-pages"]);
+  const port = positiveInteger("port", flags.port);
+
+  assertInstalled(["wrk", "nginx"]);
+  if (!flags["no-build"]) buildApp();
+  const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      results.push(await benchSize(size, path.join(scratch, String(size)), { settings, deepPages, port, searchQuery: flags.search }));
+    }
+  } catch (error) {
+    console.error(`scratch directory kept for its logs: ${scratch}`);
+    throw error;
+  }
+  if (flags.keep) console.log(`scratch directory kept: ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
+
+  const settingsLine = `${settings.connections} connections, ${settings.durationSeconds} s per route after ${settings.warmupSeconds} s of warm-up; wrk (GET) and autocannon ${packageVersion("autocannon")} (comments); no Accept-Encoding (uncompressed)`;
+  printHeader("Benchmark of the production build (next start)", header, [settingsLine]);
+  for (const result of results) printSizeReport(result, results);
+
+  const checks = allChecks(results);
+  const missed = checks.filter(({ check }) => check.met === false);
+  const judged = checks.filter(({ check }) => check.met !== null);
+  mkdirSync("bench-results", { recursive: true });
+  const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify({ header, settings, deepPages, searchQuery: flags.search, results, checks }, null, 2)}\n`);
+  console.log(`\n${judged.length - missed.length} of ${judged.length} targets met${missed.length ? "; missed:" : ""}`);
+  for (const { size, route, check } of missed) console.log(`  ${size.toLocaleString("en")} articles, ${route}: ${verdict(check)}`);
+  console.log(`results: ${file}`);
+  return missed.length > 0 ? 1 : 0;
+}
+
+async function benchSize(
+  size: number,
+  dir: string,
+  { settings, deepPages, port, searchQuery }: { settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
+): Promise<SizeResult> {
+  mkdirSync(dir, { recursive: true });
+  const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
+  progress("generating the archive…");
+  const databaseFile = path.join(dir, "portal.db");
+  const archive = createArchive(databaseFile, size);
+  progress(`${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)`);
+
+  const server = await startNextServer({ workDir: dir, port, databaseFile, appSecret: randomBytes(32).toString("hex") });
+  const rss = new PeakRssSampler(server.pid);
+  rss.start();
+  const measurements: Measurement[] = [];
+  let proxyCacheStatus: string | null = null;
+  let routes: BenchRoutes;
+  let peakRssMiB: number;
+  try {
+    routes = await discoverRoutes(server.baseUrl, databaseFile, { deepPages, searchQuery });
+    const measure = async (key: Measurement["key"], label: string, url: string) => {
+      const figures = await measureLoad(url, settings);
+      progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms`);
+      measurements.push({ key, label, url, figures });
+    };
+
+    const articleUrl = new URL(routes.article, server.baseUrl).toString();
+    const ceiling = await startCeiling(articleUrl, dir, port + 1);
+    try {
+      await measure("ceiling", "nginx ceiling (same bytes, file)", ceiling.url);
+    } finally {
+      await ceiling.stop();
+    }
+    await measure("article", "article (next start)", articleUrl);
+    const proxy = await startCachingProxy(dir, port + 2, port);
+    try {
+      const proxiedArticle = new URL(routes.article, proxy.baseUrl).toString();
+      await measure("articleCached", "article (nginx cache)", proxiedArticle);
+      proxyCacheStatus = (await fetch(proxiedArticle)).headers.get("x-cache-status");
+    } finally {
+      await proxy.stop();
+    }
+    await measure("home", "home", new URL(routes.home, server.baseUrl).toString());
+    await measure("section", "section, first page", new URL(routes.section, server.baseUrl).toString());
+    await measure("sectionDeep", `section, page ${deepPages + 1}`, new URL(routes.sectionDeep, server.baseUrl).toString());
+    await measure("search", "search", new URL(routes.search, server.baseUrl).toString());
+    await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
+
+    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseFile, settings);
+    progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing`);
+    measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments });
+  } catch (error) {
+    throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, { cause: error });
+  } finally {
+    peakRssMiB = rss.stop();
+    await server.stop();
+  }
+  return { size, archive, routes, measurements, proxyCacheStatus, peakRssMiB };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`bench failed: ${error.message}`);
+    process.exit(2);
+  },
+);

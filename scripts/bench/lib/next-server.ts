@@ -1,0 +1,58 @@
+import { cpSync, mkdirSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { startProcess, type RunningProcess } from "./child-process";
+
+export interface NextServer extends RunningProcess {
+  baseUrl: string;
+}
+
+/** What the load runs need lifted: comment rate limits and the minimum fill time are per-client defences. */
+export const LOAD_RUN_ENV = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
+
+/**
+ * `next start` of the current build on `databaseFile`. The server runs from a copy of the build
+ * in `workDir`, so what it caches at run time (ISR pages written under .next/server) starts empty
+ * for each archive and never leaks from one size's run into the next or into the checkout.
+ */
+export async function startNextServer({
+  workDir,
+  port,
+  databaseFile,
+  appSecret,
+}: {
+  workDir: string;
+  port: number;
+  databaseFile: string;
+  appSecret: string;
+}): Promise<NextServer> {
+  const projectDir = path.join(workDir, "app");
+  mkdirSync(projectDir, { recursive: true });
+  cpSync(".next", path.join(projectDir, ".next"), {
+    recursive: true,
+    filter: (source) => path.relative(".next", source) !== "cache",
+  });
+  for (const entry of ["node_modules", "package.json", "next.config.js", "public"]) {
+    symlinkSync(path.resolve(entry), path.join(projectDir, entry));
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startProcess(
+    process.execPath,
+    [path.resolve("node_modules", "next", "dist", "bin", "next"), "start", projectDir, "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        ...LOAD_RUN_ENV,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: `file:${databaseFile}`,
+        APP_SECRET: appSecret,
+        MEDIA_DIR: path.join(workDir, "media"),
+        // Canonical and feed URLs name the address the server is reached at.
+        SITE_URL: baseUrl,
+      },
+      logFile: path.join(workDir, "next.log"),
+      readyUrl: `${baseUrl}/api/health`,
+    },
+  );
+  return { ...server, baseUrl };
+}

@@ -1,0 +1,33 @@
+import type { ArchiveSummary } from "./archive";
+import type { CommentFigures } from "./comment-load";
+import type { LoadFigures } from "./load";
+import type { BenchRoutes } from "./routes";
+
+export type RouteKey = "ceiling" | "article" | "articleCached" | "home" | "section" | "sectionDeep" | "search" | "feed" | "comments";
+
+export interface Measurement {
+  key: RouteKey;
+  label: string;
+  url: string;
+  figures: LoadFigures | CommentFigures;
+}
+
+export interface SizeResult {
+  size: number;
+  archive: ArchiveSummary;
+  routes: BenchRoutes;
+  measurements: Measurement[];
+  /** X-Cache-Status of the article through the nginx cache, asked once right after its run. */
+  proxyCacheStatus: string | null;
+  /** Highest resident memory of the `next start` process tree while this size was measured. */
+  peakRssMiB: number;
+}
+
+export interface TargetCheck {
+  /** What a row or the run must reach, as printed. */
+  target: string;
+  /** null when it cannot be judged in this run (a comparison with a size that was not run). */
+  met: boolean | null;
+}
+
+export const isCommentFigures = (figures: LoadFigures | CommentFigures): figures is CommentFigures => "accepted" in figures;
