@@ -21,6 +21,7 @@ export async function startProcess(
   const log = openSync(logFile, "a");
   const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", log, log] });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  stopOnInterrupt(child);
   const running: RunningProcess = { pid: child.pid, logFile, stop: () => stopGroup(child) };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -36,6 +37,27 @@ export async function startProcess(
   }
   await running.stop();
   throw new Error(`${command} ${args.join(" ")} did not come up at ${readyUrl}; its log (${logFile}):\n${tail(logFile)}`);
+}
+
+const started = new Set<ChildProcess>();
+let stopsOnInterrupt = false;
+
+/**
+ * The children run in their own process groups (so that stopping one stops what it started), out
+ * of reach of the terminal's Ctrl-C: on SIGINT or SIGTERM the run stops them before it exits.
+ */
+function stopOnInterrupt(child: ChildProcess): void {
+  if (!stopsOnInterrupt) {
+    stopsOnInterrupt = true;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        console.error(`\n${signal}: stopping ${started.size} server process(es)`);
+        void Promise.all([...started].map(stopGroup)).finally(() => process.exit(130));
+      });
+    }
+  }
+  started.add(child);
+  child.once("exit", () => started.delete(child));
 }
 
 async function stopGroup(child: ChildProcess): Promise<void> {
