@@ -105,6 +105,7 @@ async function benchSize(
   const archive = createArchive(databaseFile, size);
   progress(`${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)`);
 
+  const loadBefore = os.loadavg()[0];
   const server = await startNextServer({ workDir: dir, port, databaseFile, appSecret: randomBytes(32).toString("hex") });
   const rss = new PeakRssSampler(server.pid);
   rss.start();
@@ -114,8 +115,8 @@ async function benchSize(
   let peakRssMiB: number;
   try {
     routes = await discoverRoutes(server.baseUrl, databaseFile, { deepPages, searchQuery });
-    const measure = async (key: Measurement["key"], label: string, url: string) => {
-      const figures = await measureLoad(url, settings);
+    const measure = async (key: Measurement["key"], label: string, url: string, servingPids = [server.pid]) => {
+      const figures = await measureLoad(url, settings, servingPids);
       progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms`);
       measurements.push({ key, label, url, figures });
     };
@@ -123,7 +124,7 @@ async function benchSize(
     const articleUrl = new URL(routes.article, server.baseUrl).toString();
     const ceiling = await startCeiling(articleUrl, dir, port + 1);
     try {
-      await measure("ceiling", "nginx ceiling (same bytes, file)", ceiling.url);
+      await measure("ceiling", "nginx ceiling (same bytes, file)", ceiling.url, [ceiling.pid]);
     } finally {
       await ceiling.stop();
     }
@@ -131,7 +132,7 @@ async function benchSize(
     const proxy = await startCachingProxy(dir, port + 2, port);
     try {
       const proxiedArticle = new URL(routes.article, proxy.baseUrl).toString();
-      await measure("articleCached", "article (nginx cache)", proxiedArticle);
+      await measure("articleCached", "article (nginx cache)", proxiedArticle, [proxy.pid, server.pid]);
       proxyCacheStatus = (await fetch(proxiedArticle)).headers.get("x-cache-status");
     } finally {
       await proxy.stop();
@@ -142,7 +143,7 @@ async function benchSize(
     await measure("search", "search", new URL(routes.search, server.baseUrl).toString());
     await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
 
-    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseFile, settings);
+    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseFile, settings, server.pid);
     progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing`);
     measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments });
   } catch (error) {
@@ -151,7 +152,7 @@ async function benchSize(
     peakRssMiB = rss.stop();
     await server.stop();
   }
-  return { size, archive, routes, measurements, proxyCacheStatus, peakRssMiB };
+  return { size, archive, routes, measurements, proxyCacheStatus, peakRssMiB, loadAverage: { before: loadBefore, after: os.loadavg()[0] } };
 }
 
 main().then(

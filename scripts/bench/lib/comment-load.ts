@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { commentOutcome, commentRequestBody, loadCommentForm, type CommentForm, type CommentOutcome } from "../../lib/comment-post";
 import { COMMENT_SENTENCES, FAMILY_NAMES, FIRST_NAMES } from "./arabic-vocabulary";
 import type { LoadFigures, LoadSettings } from "./load";
+import { cpuSeconds } from "./processes";
 
 export interface CommentFigures extends LoadFigures {
   outcomes: Partial<Record<CommentOutcome, number>>;
@@ -30,6 +31,7 @@ export async function measureCommentPosting(
   articlePath: string,
   databaseFile: string,
   settings: LoadSettings,
+  serverPid: number,
 ): Promise<CommentFigures> {
   const form = await loadCommentForm(baseUrl, articlePath);
   const actionPath = new URL(form.actionUrl).pathname;
@@ -41,13 +43,16 @@ export async function measureCommentPosting(
   }
   const accepted = new Set<string>();
   const outcomes: Partial<Record<CommentOutcome, number>> = {};
+  const cpuBefore = cpuSeconds([serverPid]);
   const figures = await runLoad(url, settings.connections, settings.durationSeconds, commentRequests(form, baseUrl, run, accepted, outcomes));
+  const serverCores = (cpuSeconds([serverPid]) - cpuBefore) / figures.seconds;
   await sleep(IN_FLIGHT_GRACE_MS);
 
   const stored = storedMarkers(databaseFile, run);
   const missing = [...accepted].filter((marker) => !stored.has(marker)).length;
   return {
     ...figures,
+    serverCores,
     outcomes,
     accepted: accepted.size,
     acceptedPerSecond: accepted.size / figures.seconds,
@@ -96,7 +101,7 @@ function storedMarkers(databaseFile: string, run: string): Set<string> {
   }
 }
 
-async function runLoad(url: string, connections: number, seconds: number, requests: autocannon.Request[]): Promise<LoadFigures> {
+async function runLoad(url: string, connections: number, seconds: number, requests: autocannon.Request[]): Promise<Omit<LoadFigures, "serverCores">> {
   const result = await autocannon({ url, connections, duration: seconds, requests });
   const { latency } = result;
   return {

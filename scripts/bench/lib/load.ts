@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { cpuSeconds } from "./processes";
 
 export interface LoadSettings {
   connections: number;
@@ -21,6 +22,8 @@ export interface LoadFigures {
   non2xx: number;
   /** Bytes read per response, headers included (no compression is asked for). */
   bytesPerResponse: number;
+  /** CPU the serving processes used during the measured run, in cores (1 = one core all along). */
+  serverCores: number;
 }
 
 const SUMMARY_SCRIPT = path.resolve("scripts", "bench", "wrk", "summary.lua");
@@ -45,13 +48,15 @@ interface WrkSummary {
  * GETs `url` with wrk, a load generator in C, so that the figures are the server's and not the
  * generator's (a Node generator spends more CPU parsing 50 kB pages than nginx spends sending
  * them): a warm-up run whose figures are thrown away (JIT, connection pools, caches), then the
- * measured run.
+ * measured run. `servingPids`: the processes that answer (their trees), whose CPU use is reported.
  */
-export async function measureLoad(url: string, settings: LoadSettings): Promise<LoadFigures> {
+export async function measureLoad(url: string, settings: LoadSettings, servingPids: readonly number[]): Promise<LoadFigures> {
   await assertAnswers200(url);
   if (settings.warmupSeconds > 0) await runWrk(url, settings.connections, settings.warmupSeconds);
+  const cpuBefore = cpuSeconds(servingPids);
   const summary = await runWrk(url, settings.connections, settings.durationSeconds);
   const seconds = summary.durationUs / 1e6;
+  const serverCores = (cpuSeconds(servingPids) - cpuBefore) / seconds;
   return {
     requestsPerSecond: summary.requests / seconds,
     latencyMs: { p50: summary.p50Us / 1000, p97_5: summary.p97_5Us / 1000, p99: summary.p99Us / 1000, max: summary.maxUs / 1000 },
@@ -61,6 +66,7 @@ export async function measureLoad(url: string, settings: LoadSettings): Promise<
     timeouts: summary.timeouts,
     non2xx: summary.httpErrors,
     bytesPerResponse: summary.requests > 0 ? summary.bytes / summary.requests : 0,
+    serverCores,
   };
 }
 

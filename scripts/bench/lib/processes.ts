@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
 /** The process and all its descendants, from /proc (Linux). */
@@ -19,14 +20,34 @@ export function processTree(rootPid: number): number[] {
   return tree;
 }
 
-function parentPid(pid: number): number | null {
+/** /proc/<pid>/stat from field 3 (state) on; null once the process has exited. */
+function statFields(pid: number): string[] | null {
   try {
     // The command name (field 2) is in parentheses and may hold spaces: read after its closing one.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return null; // it exited while we looked
+    return null;
   }
+}
+
+function parentPid(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : null;
+}
+
+let ticksPerSecond: number | null = null;
+
+/** CPU time (user + system) used so far by the processes of these trees that are still running. */
+export function cpuSeconds(rootPids: readonly number[]): number {
+  ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+  let ticks = 0;
+  for (const pid of rootPids.flatMap(processTree)) {
+    const fields = statFields(pid);
+    // utime and stime are fields 14 and 15 of the whole line.
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
 }
 
 function residentKilobytes(pid: number): number {

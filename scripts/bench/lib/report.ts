@@ -1,3 +1,4 @@
+import os from "node:os";
 import { isCommentFigures, type SizeResult, type TargetCheck } from "./results";
 import { ratioToCeiling, routeTargets, rssTarget } from "./targets";
 
@@ -5,7 +6,7 @@ const number = (value: number, digits = 0) => value.toLocaleString("en", { maxim
 const milliseconds = (value: number) => number(value, value < 10 ? 2 : 1);
 export const verdict = (check: TargetCheck) => `${check.met === null ? "·" : check.met ? "✓" : "✗"} ${check.target}`;
 
-const COLUMNS = ["route", "req/s", "p50 ms", "p97.5 ms", "p99 ms", "errors", "non-2xx", "bytes/resp", "vs ceiling", "target"] as const;
+const COLUMNS = ["route", "req/s", "p50 ms", "p97.5 ms", "p99 ms", "errors", "non-2xx", "bytes/resp", "server CPU", "vs ceiling", "target"] as const;
 
 /** One size's table: a row per route, then the comment, cache and memory figures. */
 export function printSizeReport(result: SizeResult, allResults: SizeResult[]): void {
@@ -23,12 +24,11 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
     return [
       measurement.label,
       number(figures.requestsPerSecond),
-      milliseconds(figures.latencyMs.p50),
-      milliseconds(figures.latencyMs.p97_5),
-      milliseconds(figures.latencyMs.p99),
+      ...(figures.requests > 0 ? [figures.latencyMs.p50, figures.latencyMs.p97_5, figures.latencyMs.p99].map(milliseconds) : ["none back", "", ""]),
       number(figures.errors + figures.timeouts),
       number(figures.non2xx),
       number(figures.bytesPerResponse),
+      `${number(figures.serverCores, 2)} cores`,
       ratio === null ? "" : `${number(ratio * 100, 1)}%`,
       routeTargets(result, measurement, allResults).map(verdict).join("; "),
     ];
@@ -48,6 +48,10 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
   }
   console.log(`nginx cache: X-Cache-Status of the article right after its run: ${result.proxyCacheStatus ?? "(none)"}`);
   console.log(`next start peak RSS (process tree): ${number(result.peakRssMiB)} MiB  ${verdict(rssTarget(result))}`);
+  console.log(
+    `machine load average (1 min) when next start began and ended: ${number(result.loadAverage.before, 1)} and ${number(result.loadAverage.after, 1)} ` +
+      `(server CPU: what the serving processes got of the ${os.cpus().length} cores during each measured run)`,
+  );
 }
 
 function printTable(rows: string[][]): void {

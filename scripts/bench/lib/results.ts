@@ -21,6 +21,8 @@ export interface SizeResult {
   proxyCacheStatus: string | null;
   /** Highest resident memory of the `next start` process tree while this size was measured. */
   peakRssMiB: number;
+  /** The machine's 1-minute load average when the server started and when it stopped: what else ran. */
+  loadAverage: { before: number; after: number };
 }
 
 export interface TargetCheck {

@@ -13,12 +13,14 @@ export function ratioToCeiling(result: SizeResult, measurement: Measurement): nu
 export function routeTargets(result: SizeResult, measurement: Measurement, allResults: SizeResult[]): TargetCheck[] {
   const { figures } = measurement;
   const ratio = ratioToCeiling(result, measurement);
+  // A run in which no response came back has no latency to judge: it fails every check.
+  const answered = figures.requests > 0;
   switch (measurement.key) {
     case "article":
       return [
         { target: "≥10% of ceiling", met: ratio === null ? null : ratio >= 0.1 },
-        { target: "p99 < 100 ms", met: figures.latencyMs.p99 < 100 },
-        { target: "0 errors", met: figures.errors + figures.timeouts + figures.non2xx === 0 },
+        { target: "p99 < 100 ms", met: answered && figures.latencyMs.p99 < 100 },
+        { target: "0 errors", met: answered && figures.errors + figures.timeouts + figures.non2xx === 0 },
       ];
     case "articleCached":
       return [{ target: "≥50% of ceiling", met: ratio === null ? null : ratio >= 0.5 }];
@@ -39,8 +41,9 @@ function scalingTarget(result: SizeResult, measurement: Measurement, allResults:
   const target = `p50 ≤ ${MAX_SCALING_FACTOR}× the ${smallest.size.toLocaleString("en")}-article p50`;
   if (result === smallest) return { target: allResults.length > 1 ? "baseline for the p50 ratio" : target, met: null };
   const baseline = smallest.measurements.find((item) => item.key === measurement.key);
-  if (!baseline) return { target, met: null };
-  return { target, met: measurement.figures.latencyMs.p50 <= MAX_SCALING_FACTOR * baseline.figures.latencyMs.p50 };
+  if (!baseline || baseline.figures.requests === 0) return { target, met: null };
+  const { figures } = measurement;
+  return { target, met: figures.requests > 0 && figures.latencyMs.p50 <= MAX_SCALING_FACTOR * baseline.figures.latencyMs.p50 };
 }
 
 export function rssTarget(result: SizeResult): TargetCheck {
