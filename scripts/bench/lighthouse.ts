@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     console.log(
       `\n${page}: performance ${figures.scores.performance} · accessibility ${figures.scores.accessibility} · ` +
         `best practices ${figures.scores.bestPractices} · SEO ${figures.scores.seo}\n` +
-        `  LCP ${Math.round(figures.lcpMs)} ms · CLS ${figures.cls.toFixed(3)} · TBT ${Math.round(figures.tbtMs)} ms` +
+        `  LCP ${Math.round(figures.lcpMs)} ms · CLS ${figures.cls.toFixed(3)} · TBT ${Math.round(figures.tbtMs)} ms · CPU benchmark index ${Math.round(figures.benchmarkIndex)}` +
         (figures.warnings.length ? `\n  warnings: ${figures.warnings.join(" | ")}` : ""),
     );
     const pageChecks = lighthouseChecks(figures);

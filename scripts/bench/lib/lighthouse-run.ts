@@ -9,6 +9,8 @@ export interface LighthouseFigures {
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** Lighthouse's measure of this machine's CPU speed while it ran (its docs expect 1000 or more). */
+  benchmarkIndex: number;
   /** Audits that cost points in a category, by id. */
   failedAudits: string[];
   warnings: string[];
@@ -29,6 +31,7 @@ interface Report {
   categories: Record<"performance" | "accessibility" | "best-practices" | "seo", { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; numericValue?: number }>;
   runWarnings: string[];
+  environment: { benchmarkIndex: number };
   runtimeError?: { code: string; message: string };
 }
 
@@ -67,6 +70,7 @@ function readReport(report: Report): LighthouseFigures {
     lcpMs: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
     cls: report.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
     tbtMs: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+    benchmarkIndex: report.environment.benchmarkIndex,
     failedAudits: [...new Set(failedAudits)],
     warnings: report.runWarnings,
   };
