@@ -1,11 +1,13 @@
 import localFont from "next/font/local";
 
-// Self-hosted from @fontsource (no download at build time). Only the Arabic subset is loaded and
-// preloaded; Latin text (an English caption) uses the system font, so it costs nothing extra.
+// Self-hosted from @fontsource (no download at build time), cut down by the build to the code
+// points the pages use (lib/font-subset.ts, `npm run fonts`): both weights are preloaded on every
+// page, so every byte counts. Latin text (an English caption) uses the system font. next/font
+// takes only literals here: test/unit/font-subset.test.ts checks the unicode-range against the subset.
 export const naskh = localFont({
   src: [
-    { path: "../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2", weight: "400" },
-    { path: "../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2", weight: "700" },
+    { path: "../generated/fonts/noto-naskh-arabic-subset-400.woff2", weight: "400" },
+    { path: "../generated/fonts/noto-naskh-arabic-subset-700.woff2", weight: "700" },
   ],
   display: "swap",
   variable: "--font-naskh",
@@ -13,7 +15,7 @@ export const naskh = localFont({
   declarations: [
     {
       prop: "unicode-range",
-      value: "U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC",
+      value: "U+060C, U+061B-061C, U+061F, U+0621-063A, U+0640-065F, U+0660-066D, U+0670-0671, U+200C-200E, U+2010, U+204F, U+2E41",
     },
   ],
 });

@@ -16,6 +16,6 @@ if ! grep -qs '^APP_SECRET=' .env.local; then
 fi
 
 npm run --silent db:setup
-npx next build
+npm run --silent build
 echo "Serving the portal at http://localhost:${PORT:-3000}"
 exec npx next start -p "${PORT:-3000}"

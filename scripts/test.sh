@@ -20,8 +20,9 @@ bash scripts/test-unit.sh
 unit=$?
 
 echo "== production build"
-# The home page and the site feeds are rendered at build time, from the default database.
-npm run --silent db:setup && npx next build
+# The home page and the site feeds are rendered at build time, from the default database;
+# `npm run build` subsets the font first (prebuild).
+npm run --silent db:setup && npm run --silent build
 build=$?
 
 e2e=skipped
