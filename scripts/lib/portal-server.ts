@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -106,9 +107,16 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+// A port is not reused within a run: requests to a killed server must not share a connection
+// pool (fetch keeps one per origin) with requests to the next one.
+const portsTaken = new Set<number>();
+
 async function freePort(): Promise<number> {
   for (let port = PORT_RANGE.first; port <= PORT_RANGE.last; port += 1) {
-    if (await portIsFree(port)) return port;
+    if (!portsTaken.has(port) && (await portIsFree(port))) {
+      portsTaken.add(port);
+      return port;
+    }
   }
   throw new Error(`no free port in ${PORT_RANGE.first}-${PORT_RANGE.last}`);
 }
@@ -201,19 +209,37 @@ function processCpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * One GET of /api/health with its own connection (no keep-alive pool shared with requests to a
+ * server that was killed on the same port), settled within `timeoutMs` whatever the socket does.
+ */
+function healthStatus(baseUrl: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error("health check timed out")), timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      request.destroy();
+      reject(error);
+    };
+    const request = http.get(`${baseUrl}/api/health`, { agent: false }, (response) => {
+      response.on("error", fail);
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve(response.statusCode ?? 0);
+      });
+      response.resume();
+    });
+    request.on("error", fail);
+  });
+}
+
 /** Polls /api/health until it answers 200; fails if the server exits or the timeout passes. */
 async function waitForHealth(baseUrl: string, exited: Promise<number | null>): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline && !gone) {
-    try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet: try again.
-    }
+    if ((await healthStatus(baseUrl, 2000).catch(() => 0)) === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(gone ? `the server at ${baseUrl} exited before it was healthy` : `no healthy answer from ${baseUrl}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s`);
