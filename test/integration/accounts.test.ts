@@ -6,9 +6,8 @@ import {
   ACCOUNT_FAILURE_LIMIT,
   CLIENT_FAILURE_LIMIT,
   SIGN_IN_WINDOW_MS,
-  assertSignInAllowed,
-  clearAccountFailures,
-  recordSignInFailure,
+  claimSignInAttempt,
+  signInSucceeded,
 } from "../../lib/auth/throttle";
 import { db } from "../../lib/db";
 import { EmailTakenError, ForbiddenError, InvalidInputError, TooManySignInAttemptsError } from "../../lib/errors";
@@ -45,40 +44,47 @@ describe("sign-in throttling", () => {
     const email = uniqueEmail();
     const start = new Date("2026-01-01T10:00:00Z");
     for (let attempt = 0; attempt < ACCOUNT_FAILURE_LIMIT - 1; attempt += 1) {
-      await recordSignInFailure(email, `client-${attempt}`, new Date(start.getTime() + attempt * 1000));
+      await claimSignInAttempt(email, `client-${attempt}`, new Date(start.getTime() + attempt * 1000));
     }
     const later = new Date(start.getTime() + 10_000);
-    await assertSignInAllowed(email, "another-client", later);
-    await recordSignInFailure(email, "client-last", later);
+    await claimSignInAttempt(email, "client-last", later);
 
-    await assert.rejects(assertSignInAllowed(email.toUpperCase(), "another-client", later), (error) => {
+    await assert.rejects(claimSignInAttempt(email.toUpperCase(), "another-client", later), (error) => {
       assert.ok(error instanceof TooManySignInAttemptsError);
       assert.equal(error.retryAfterSeconds, SIGN_IN_WINDOW_MS / 1000 - 10);
       assert.match(error.publicMessage, /^محاولات دخول كثيرة فاشلة\. أعد المحاولة بعد [٠-٩]+ دقيقة\.$/);
       return true;
     });
-    await assertSignInAllowed(email, "another-client", new Date(start.getTime() + SIGN_IN_WINDOW_MS + 1));
+    await claimSignInAttempt(email, "another-client", new Date(start.getTime() + SIGN_IN_WINDOW_MS + 1));
   });
 
   test(`refuses a client after ${CLIENT_FAILURE_LIMIT} failures across accounts`, async () => {
     const client = `client-${randomUUID()}`;
     const now = new Date("2026-02-01T10:00:00Z");
     for (let attempt = 0; attempt < CLIENT_FAILURE_LIMIT; attempt += 1) {
-      await recordSignInFailure(uniqueEmail(), client, now);
+      await claimSignInAttempt(uniqueEmail(), client, now);
     }
-    await assert.rejects(assertSignInAllowed(uniqueEmail(), client, now), TooManySignInAttemptsError);
-    await assertSignInAllowed(uniqueEmail(), "a-different-client", now);
+    await assert.rejects(claimSignInAttempt(uniqueEmail(), client, now), TooManySignInAttemptsError);
+    await claimSignInAttempt(uniqueEmail(), "a-different-client", now);
   });
 
-  test("a successful sign-in forgives the account but not the client", async () => {
+  test("a successful sign-in forgives the account but not the client's earlier failures", async () => {
     const email = uniqueEmail();
     const client = `client-${randomUUID()}`;
     const now = new Date();
-    for (let attempt = 0; attempt < ACCOUNT_FAILURE_LIMIT; attempt += 1) await recordSignInFailure(email, client, now);
-    await assert.rejects(assertSignInAllowed(email, "elsewhere", now), TooManySignInAttemptsError);
-    await clearAccountFailures(email);
-    await assertSignInAllowed(email, "elsewhere", now);
-    assert.equal(await db.signInFailure.count({ where: { key: `client:${client}` } }), ACCOUNT_FAILURE_LIMIT);
+    for (let attempt = 0; attempt < ACCOUNT_FAILURE_LIMIT - 1; attempt += 1) await claimSignInAttempt(email, client, now);
+    await signInSucceeded(await claimSignInAttempt(email, client, now));
+    assert.equal(await db.signInFailure.count({ where: { key: `account:${email}` } }), 0);
+    assert.equal(await db.signInFailure.count({ where: { key: `client:${client}` } }), ACCOUNT_FAILURE_LIMIT - 1);
+  });
+
+  test("a burst of concurrent guesses gets no more checks than the limit", async () => {
+    const email = uniqueEmail();
+    const now = new Date();
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => claimSignInAttempt(email, `client-${randomUUID()}`, now)));
+    const claimed = outcomes.filter((outcome) => outcome.status === "fulfilled").length;
+    const refused = outcomes.filter((outcome) => outcome.status === "rejected" && outcome.reason instanceof TooManySignInAttemptsError).length;
+    assert.deepEqual({ claimed, refused }, { claimed: ACCOUNT_FAILURE_LIMIT, refused: 20 - ACCOUNT_FAILURE_LIMIT });
   });
 });
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { claimSignInAttempt, signInSucceeded, type SignInAttempt } from "@/lib/auth/throttle";
 import { TooManySignInAttemptsError } from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
 import type { ActionState } from "../action-state";
@@ -25,19 +25,18 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   }
   const requestHeaders = await headers();
   const client = clientFingerprint(requestHeaders);
+  let attempt: SignInAttempt;
   try {
-    await assertSignInAllowed(parsed.data.email, client);
+    // Counted as a failure until the password proves right (see lib/auth/throttle.ts).
+    attempt = await claimSignInAttempt(parsed.data.email, client);
     await auth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
   } catch (error) {
     if (error instanceof TooManySignInAttemptsError) {
       return { status: "error", message: error.publicMessage, fieldErrors: {}, values: { email } };
     }
-    if (isAPIError(error)) {
-      await recordSignInFailure(parsed.data.email, client);
-      return { status: "error", message: WRONG_CREDENTIALS, fieldErrors: {}, values: { email } };
-    }
+    if (isAPIError(error)) return { status: "error", message: WRONG_CREDENTIALS, fieldErrors: {}, values: { email } };
     throw error;
   }
-  await clearAccountFailures(parsed.data.email);
+  await signInSucceeded(attempt);
   redirect("/admin/articles");
 }
