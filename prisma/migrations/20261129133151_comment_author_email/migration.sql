@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Comment_authorEmail_status_idx" ON "Comment"("authorEmail", "status");
