@@ -62,9 +62,9 @@ async function main(): Promise<number> {
   const port = positiveInteger("port", flags.port);
 
   assertInstalled(["wrk", "nginx"]);
-  if (!flags["no-build"]) buildApp();
-  const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
+  if (!flags["no-build"]) buildApp(scratch);
+  const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
   const results: SizeResult[] = [];
   try {
     for (const size of sizes) {

@@ -39,10 +39,7 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
  */
 export function createArchive(file: string, count: number, seed = 20261129): ArchiveSummary {
   const started = performance.now();
-  execFileSync("npx", ["tsx", "scripts/db-setup.ts", "--fresh"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  createFreshDatabase(file);
   const setupDone = performance.now();
   const db = new Database(file);
   // A throw-away file built in one go: the journal in memory, nothing synced until it is complete.
@@ -135,6 +132,14 @@ export function createArchive(file: string, count: number, seed = 20261129): Arc
     insertSeconds: (performance.now() - setupDone) / 1000,
     megabytes: statSync(file).size / 1_048_576,
   };
+}
+
+/** A new database at `file`, migrated and seeded by the app's own `db:fresh`. */
+export function createFreshDatabase(file: string): void {
+  execFileSync("npx", ["tsx", "scripts/db-setup.ts", "--fresh"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 function uniqueSlug(base: string, taken: Set<string>): string {

@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { cachePurgeTokenFor } from "@/lib/cache-purge-token";
 import { startProcess, type RunningProcess } from "./child-process";
 
 export interface NextServer extends RunningProcess {
@@ -54,5 +55,20 @@ export async function startNextServer({
       readyUrl: `${baseUrl}/api/health`,
     },
   );
+  await expireBuildTimePages(baseUrl, appSecret);
   return { ...server, baseUrl };
+}
+
+/**
+ * The build prerendered some reader pages from its own database: the archive is a change made
+ * outside the app, which the app's purge endpoint is for (lib/page-cache.ts, everythingChanged).
+ */
+async function expireBuildTimePages(baseUrl: string, appSecret: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/cache/purge`, { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(appSecret)}` } });
+  await response.arrayBuffer();
+  if (response.status === 404) {
+    console.warn("this build has no /api/cache/purge: pages it prerendered show its own database until they revalidate");
+  } else if (!response.ok) {
+    throw new Error(`POST /api/cache/purge: HTTP ${response.status}`);
+  }
 }
