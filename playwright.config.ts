@@ -1,15 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_FILE } from "./e2e/support/paths";
+import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./e2e/support/chromium";
 import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";
-
-
-/** Debian's (or a given) Chromium when there is one; otherwise Playwright's own browser, as on a laptop. */
-function systemChromium(): string | undefined {
-  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-    (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
-  );
-}
 
 export default defineConfig({
   testDir: "e2e/tests",
@@ -28,16 +20,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: systemChromium(),
-      // No sandbox as root in CI; the rest keeps Chromium off a network this machine does not have.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: OFFLINE_CHROMIUM_FLAGS,
     },
   },
   projects: [

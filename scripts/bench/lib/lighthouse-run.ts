@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TargetCheck } from "./results";
+import { OFFLINE_CHROMIUM_FLAGS } from "../../../e2e/support/chromium";
 
 export interface LighthouseFigures {
   scores: { performance: number; accessibility: number; bestPractices: number; seo: number };
@@ -16,16 +17,8 @@ export interface LighthouseFigures {
   warnings: string[];
 }
 
-// The flags the issue asks for: headless, and nothing in the background that could reach out.
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+// Headless, and nothing in the background that could reach out (the same flags as the e2e tests).
+const CHROME_FLAGS = ["--headless", ...OFFLINE_CHROMIUM_FLAGS];
 
 interface Report {
   categories: Record<"performance" | "accessibility" | "best-practices" | "seo", { score: number | null; auditRefs: { id: string; weight: number }[] }>;
