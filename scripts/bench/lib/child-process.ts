@@ -79,8 +79,19 @@ export function tail(file: string, lines = 30): string {
   }
 }
 
-/** Stops early with the install command when a Debian tool the run needs is missing. */
+const isMissing = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status !== 0;
+
+/**
+ * Installs the Debian tools the run needs (wrk, nginx) with apt when they are missing, as a new
+ * machine has none; stops early with the install command when apt cannot (not root, no network).
+ */
 export function assertInstalled(commands: readonly string[]): void {
-  const missing = commands.filter((command) => spawnSync("sh", ["-c", `command -v ${command}`]).status !== 0);
-  if (missing.length > 0) throw new Error(`missing: ${missing.join(", ")}; install with: apt-get install -y ${missing.join(" ")}`);
+  const missing = commands.filter(isMissing);
+  if (missing.length === 0) return;
+  console.log(`installing with apt: ${missing.join(" ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
+  const still = missing.filter(isMissing);
+  if (still.length > 0) throw new Error(`missing: ${still.join(", ")}; install with: apt-get install -y ${still.join(" ")}`);
 }
