@@ -62,11 +62,11 @@ async function main(): Promise<number> {
   const port = positiveInteger("port", flags.port);
 
   assertInstalled(["wrk", "nginx"]);
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-  if (!flags["no-build"]) buildApp(scratch);
   const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const results: SizeResult[] = [];
   try {
+    if (!flags["no-build"]) buildApp(scratch);
     for (const size of sizes) {
       results.push(await benchSize(size, path.join(scratch, String(size)), { settings, deepPages, port, searchQuery: flags.search }));
     }

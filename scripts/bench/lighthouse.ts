@@ -43,11 +43,11 @@ async function main(): Promise<number> {
   const runs = positiveInteger("runs", flags.runs);
   const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH`);
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-lighthouse-"));
-  if (!flags["no-build"]) buildApp(scratch);
   const header = machineHeader("Chromium (Lighthouse's CPU slowdown is simulated on top of this machine's speed) and next start");
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-lighthouse-"));
   const pages: { page: string; url: string; figures: LighthouseFigures }[] = [];
   try {
+    if (!flags["no-build"]) buildApp(scratch);
     const databaseFile = path.join(scratch, "portal.db");
     createArchive(databaseFile, articles);
     const db = new Database(databaseFile, { readonly: true });
