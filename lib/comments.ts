@@ -94,8 +94,8 @@ function isPublic(article: Pick<CommentState, "status" | "publishedAt" | "delete
   return article.status !== "DRAFT" && article.publishedAt !== null && article.publishedAt <= now && !article.deletedAt;
 }
 
-export interface PostedComment {
-  id: number;
+/** The stored comment as its writer may see it (text as stored, after trimming and normalizing). */
+export interface PostedComment extends PublicComment {
   status: "PENDING" | "APPROVED";
 }
 
@@ -123,7 +123,7 @@ export async function postComment(
   const status = !looksLikeSpam(`${comment.authorName}\n${comment.body}`) && (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
   const limits = commentRateLimits();
   const id = await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now, limits });
-  if (id !== null) return { id, status };
+  if (id !== null) return { id, status, authorName: comment.authorName, body: comment.body, createdAt: now };
 
   const article = await db.article.findUnique({
     where: { id: comment.articleId },

@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { listOwnPendingComments, postComment } from "@/lib/comments";
+import { postComment } from "@/lib/comments";
 import {
   ArticleNotFoundError,
   BotCommentError,
@@ -68,6 +68,6 @@ export async function postCommentAction(
   const cookieStore = await cookies();
   const pending = pendingCommentsCookie(cookieStore, posted.id);
   cookieStore.set(pending.name, pending.value, pending.options);
-  const [held] = await listOwnPendingComments(articleId, [posted.id]);
+  const held = { id: posted.id, authorName: posted.authorName, body: posted.body, createdAt: posted.createdAt };
   return { status: "posted", message: "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.", held };
 }
