@@ -12,7 +12,7 @@ import { slugify } from "./slug";
 /**
  * What readers may see: published, or scheduled and due, and not in the trash. A scheduled article
  * goes live at its time on the next read, with no cron job. Mirrored by `isPublic` in
- * lib/comments.ts and by the comment insert in lib/sql/sqlite.ts.
+ * lib/comments.ts and by the comment insert in lib/sql/.
  */
 export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, deletedAt: null };

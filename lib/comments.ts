@@ -12,7 +12,7 @@ import {
 } from "./errors";
 import { formatArabicNumber } from "./format";
 import { getSettings } from "./settings";
-import { insertCommentIfArticleOpen } from "./sql/sqlite";
+import { insertCommentIfArticleOpen } from "./sql";
 
 export const COMMENT_NAME_MAX = 80;
 export const COMMENT_BODY_MAX = 5000;

@@ -2,6 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { databaseProvider } from "../database-url";
 import { db } from "../db";
 import { site } from "../site";
 import { PASSWORD_MIN_LENGTH } from "../users";
@@ -21,7 +22,7 @@ function createAuth() {
     appName: site.name,
     baseURL: site.url.origin,
     secret: process.env.APP_SECRET,
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: databaseProvider() }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { TooManySignInAttemptsError } from "../errors";
+import { serializeSignInClaims } from "../sql";
 
 /**
  * Failed sign-ins are counted per account and per client in a sliding window, in the database so
@@ -36,12 +37,14 @@ export interface SignInAttempt {
 
 /**
  * Counts an attempt before its password is checked, as a failure of the account and of the client,
- * in one immediate transaction with the limit check: concurrent attempts cannot all pass the check
- * before any is recorded (a burst of guesses got 10 to 14 checks against a limit of 5 that way).
+ * in one transaction with the limit check that runs alone (SQLite's immediate transaction, a lock on
+ * PostgreSQL): concurrent attempts cannot all pass the check before any is recorded (a burst of
+ * guesses got 10 to 14 checks against a limit of 5 that way).
  * Throws TooManySignInAttemptsError while the account or the client is over its limit.
  */
 export async function claimSignInAttempt(email: string, client: string, now = new Date()): Promise<SignInAttempt> {
   return db.$transaction(async (tx) => {
+    await serializeSignInClaims(tx);
     const wait = Math.max(
       await retryAfterMs(tx, accountKey(email), ACCOUNT_FAILURE_LIMIT, now),
       await retryAfterMs(tx, clientKey(client), CLIENT_FAILURE_LIMIT, now),
