@@ -1,0 +1,42 @@
+// The PostgreSQL lane's databases: `prepare` makes a migrated template the test files copy (one
+// database each, test/support/fresh-database.mts), `cleanup` drops every database of this run.
+// Only databases named portal_test_<run>… are created or dropped: never one the tests did not make.
+//   tsx scripts/test-databases.ts prepare|cleanup <run id>
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { createDatabase, dropDatabase, withDatabase } from "../lib/postgresql-admin";
+import { testDatabasePrefix, testPostgresqlServer, testTemplateUrl } from "../test/support/test-lane";
+
+const [command, run] = process.argv.slice(2);
+if (!run || !/^[a-z0-9_]+$/.test(run)) throw new Error("usage: test-databases.ts prepare|cleanup <run id: a-z 0-9 _>");
+
+async function prepare(): Promise<void> {
+  const template = testTemplateUrl(run);
+  await dropDatabase(template);
+  await createDatabase(template);
+  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: template },
+  });
+}
+
+async function cleanup(): Promise<void> {
+  const server = testPostgresqlServer();
+  const client = new pg.Client({ connectionString: withDatabase(server, "postgres") });
+  await client.connect();
+  try {
+    const prefix = testDatabasePrefix(run);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    for (const { datname } of rows) await dropDatabase(withDatabase(server, datname));
+  } finally {
+    await client.end();
+  }
+}
+
+(command === "prepare" ? prepare() : command === "cleanup" ? cleanup() : Promise.reject(new Error(`unknown command ${command}`))).catch(
+  (error: Error) => {
+    console.error(`test databases: ${error.message}`);
+    process.exit(1);
+  },
+);
