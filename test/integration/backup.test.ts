@@ -3,12 +3,16 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { backupDatabase, restoreDatabase } from "../../lib/backup";
+import pg from "pg";
+import { backupDatabase as backupUrl, restoreDatabase as restoreUrl } from "../../lib/backup";
+import { backupDatabase, restoreDatabase } from "../../lib/backup/sqlite";
+import { databaseExists } from "../../lib/postgresql-admin";
 import { createArticle } from "../support/factories";
+import { describeInLane, testDatabaseUrl } from "../support/test-lane";
 
 const databaseFile = () => (process.env.DATABASE_URL ?? "").slice("file:".length);
 const scratch = () => mkdtempSync(path.join(tmpdir(), "backup-test-"));
@@ -22,7 +26,7 @@ function rows(file: string, sql: string): number {
   }
 }
 
-describe("backup and restore", () => {
+describeInLane("sqlite", "backup and restore", () => {
   test("a backup taken while another connection writes is consistent and complete up to its moment", async () => {
     const article = await createArticle();
     const writer = new Worker(
@@ -117,5 +121,96 @@ describe("backup and restore", () => {
     const restored = await run(tsx, ["scripts/restore.ts", copy], { env: { ...process.env, DATABASE_URL: `file:${target}` } });
     assert.match(restored.stdout, /^restored /m);
     assert.equal(rows(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
+  });
+});
+
+async function countIn(url: string, sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+describeInLane("postgresql", "backup and restore", () => {
+  const databaseUrl = () => process.env.DATABASE_URL ?? "";
+  const otherDatabase = (name: string) => testDatabaseUrl(process.env.TEST_RUN ?? "", `${name}${process.pid}`);
+
+  test("a backup taken while another connection writes is consistent, complete up to its moment, and restores", async () => {
+    const article = await createArticle();
+    const writer = new pg.Client({ connectionString: databaseUrl() });
+    await writer.connect();
+    const write = () =>
+      writer.query(`INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES ($1, 'كاتب', 'نص تحت الضغط', 'APPROVED', now())`, [article.id]);
+    for (let index = 0; index < 20; index += 1) await write();
+    let writing = true;
+    const writes = (async () => {
+      while (writing) await write();
+    })();
+    const count = `SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ${article.id}`;
+    const before = await countIn(databaseUrl(), count);
+    const copy = path.join(scratch(), "copy.dump");
+    await backupUrl(databaseUrl(), copy);
+    writing = false;
+    await writes;
+    await writer.end();
+    const after = await countIn(databaseUrl(), count);
+
+    const restored = otherDatabase("restored");
+    await restoreUrl(copy, restored);
+    const inCopy = await countIn(restored, count);
+    assert.ok(before >= 20 && inCopy >= before && inCopy <= after, `${before} ≤ ${inCopy} ≤ ${after}`);
+    assert.equal(await countIn(restored, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`), 0);
+  });
+
+  test("restore replaces a database; a damaged dump is refused and nothing changes", async () => {
+    const article = await createArticle({ headline: "خبر في النسخة الاحتياطية" });
+    const directory = scratch();
+    const copy = path.join(directory, "copy.dump");
+    await backupUrl(databaseUrl(), copy);
+    const target = otherDatabase("target");
+    await restoreUrl(copy, target);
+    const headline = `SELECT COUNT(*) AS n FROM "Article" WHERE "id" = ${article.id} AND "headline" = 'خبر في النسخة الاحتياطية'`;
+    assert.equal(await countIn(target, headline), 1);
+
+    const damaged = path.join(directory, "damaged.dump");
+    const bytes = readFileSync(copy);
+    bytes.fill(0x41, 0, 64);
+    writeFileSync(damaged, bytes);
+    await assert.rejects(restoreUrl(damaged, target), /not a readable dump/);
+    assert.equal(await countIn(target, headline), 1);
+    assert.equal(await databaseExists(`${target}_restoring`), false);
+  });
+
+  test("a restore over a database the portal still uses is refused, and the database stays as it was", async () => {
+    await createArticle({ headline: "خبر قيد الاستخدام" });
+    const copy = path.join(scratch(), "copy.dump");
+    await backupUrl(databaseUrl(), copy);
+    const target = otherDatabase("busy");
+    await restoreUrl(copy, target);
+    const portal = new pg.Client({ connectionString: target });
+    await portal.connect();
+    try {
+      await assert.rejects(restoreUrl(copy, target), /nothing changed: 1 connection\(s\) to .* are open: stop the portal/);
+      assert.equal(Number((await portal.query(`SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر قيد الاستخدام'`)).rows[0].n), 1);
+    } finally {
+      await portal.end();
+    }
+  });
+
+  test("npm run backup and npm run restore work from the command line", async () => {
+    await createArticle({ headline: "خبر سطر الأوامر" });
+    const copy = path.join(scratch(), "cli.dump");
+    const run = promisify(execFile);
+    const tsx = path.join("node_modules", ".bin", "tsx");
+    const { stdout } = await run(tsx, ["scripts/backup.ts", copy], { env: process.env });
+    assert.match(stdout, /^backup written: .*cli\.dump$/m);
+
+    const target = otherDatabase("cli");
+    const restored = await run(tsx, ["scripts/restore.ts", copy], { env: { ...process.env, DATABASE_URL: target } });
+    assert.match(restored.stdout, /^restored /m);
+    assert.equal(await countIn(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
   });
 });

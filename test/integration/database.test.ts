@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
+import pg from "pg";
 import { db } from "../../lib/db";
 import { countComments, createArticle } from "../support/factories";
+import { describeInLane } from "../support/test-lane";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("the shared SQLite connection under concurrent requests", () => {
+// On SQLite every request shares one connection (lib/sqlite-adapter.ts); on PostgreSQL each
+// transaction has a pooled connection of its own. Readers and writers must see the same either way.
+describe("one database shared by concurrent requests", () => {
   test("a write acknowledged outside a transaction survives another request's rollback", async () => {
     const article = await createArticle();
     const failing = db
@@ -53,7 +57,7 @@ describe("the shared SQLite connection under concurrent requests", () => {
   });
 });
 
-describe("a transaction while another connection writes", () => {
+describeInLane("sqlite", "a transaction while another connection writes", () => {
   test("reads then writes without SQLITE_BUSY_SNAPSHOT, waiting for the other writer instead", async () => {
     const article = await createArticle();
     const file = (process.env.DATABASE_URL ?? "").slice("file:".length);
@@ -87,5 +91,44 @@ describe("a transaction while another connection writes", () => {
     await finished;
     assert.deepEqual(failures, []);
     assert.ok(transactions > 10, `only ${transactions} transactions ran`);
+  });
+});
+
+describeInLane("postgresql", "a transaction while another connection writes", () => {
+  test("reads then writes without serialization failures while another connection commits", async () => {
+    const article = await createArticle();
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    let writing = true;
+    const writes = (async () => {
+      for (let n = 0; writing; n += 1) {
+        await writer.query(
+          `INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('writer-probe', $1, now()) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`,
+          [String(n)],
+        );
+        await writer.query(`UPDATE "Article" SET "dek" = $1 WHERE "id" = $2`, [`كتابة ${n}`, article.id]);
+      }
+    })();
+
+    const failures: string[] = [];
+    const deadline = Date.now() + 1200;
+    let transactions = 0;
+    while (Date.now() < deadline) {
+      await db
+        .$transaction(async (tx) => {
+          const current = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { headline: true } });
+          await pause(1);
+          await tx.article.update({ where: { id: article.id }, data: { headline: `${current.headline.split(" #")[0]} #${transactions}` } });
+        })
+        .then(() => (transactions += 1))
+        .catch((error: Error) => failures.push(error.message));
+    }
+    writing = false;
+    await writes;
+    await writer.end();
+    assert.deepEqual(failures, []);
+    assert.ok(transactions > 10, `only ${transactions} transactions ran`);
+    const { headline } = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { headline: true } });
+    assert.match(headline, new RegExp(`#${transactions - 1}$`));
   });
 });

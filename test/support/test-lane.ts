@@ -1,3 +1,4 @@
+import { describe } from "node:test";
 import { withDatabase } from "../../lib/postgresql-admin";
 
 /*
@@ -25,3 +26,12 @@ export const testTemplateUrl = (run: string, env: NodeJS.ProcessEnv = process.en
 /** A new database name for one test file or server of this run. */
 export const testDatabaseUrl = (run: string, name: string, env: NodeJS.ProcessEnv = process.env) =>
   withDatabase(testPostgresqlServer(env), `${testDatabasePrefix(run)}_${name}`);
+
+/**
+ * A suite about one database's own machinery (SQLite's backup API, pg_dump…): registered in that
+ * database's lane only, where its twin for the other database is not. Not a skip: in the other lane
+ * these tests do not exist, and their twin runs instead.
+ */
+export function describeInLane(lane: TestLane, name: string, suite: () => void): void {
+  if (testLane() === lane) describe(`${name} (${lane === "sqlite" ? "SQLite" : "PostgreSQL"})`, suite);
+}
