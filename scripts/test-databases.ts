@@ -1,15 +1,16 @@
 // The PostgreSQL lane's databases: `prepare` makes a migrated template the test files copy (one
 // database each, test/support/fresh-database.mts), `cleanup` drops every database of this run.
-// Only databases named portal_test_<run>… are created or dropped: never one the tests did not make.
+// `reachable` exits 0 when the PostgreSQL server answers. Only databases named portal_test_<run>… are
+// created or dropped: never one the tests did not make.
 //   tsx scripts/test-databases.ts prepare|cleanup <run id>
+//   tsx scripts/test-databases.ts reachable
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { createDatabase, dropDatabase, withDatabase } from "../lib/postgresql-admin";
+import { createDatabase, dropDatabase, serverReachable, withDatabase } from "../lib/postgresql-admin";
 import { testDatabasePrefix, testPostgresqlServer, testTemplateUrl } from "../test/support/test-lane";
 
-const [command, run] = process.argv.slice(2);
-if (!run || !/^[a-z0-9_]+$/.test(run)) throw new Error("usage: test-databases.ts prepare|cleanup <run id: a-z 0-9 _>");
+const [command, run = ""] = process.argv.slice(2);
 
 async function prepare(): Promise<void> {
   const template = testTemplateUrl(run);
@@ -34,9 +35,15 @@ async function cleanup(): Promise<void> {
   }
 }
 
-(command === "prepare" ? prepare() : command === "cleanup" ? cleanup() : Promise.reject(new Error(`unknown command ${command}`))).catch(
-  (error: Error) => {
-    console.error(`test databases: ${error.message}`);
-    process.exit(1);
-  },
-);
+async function main(): Promise<void> {
+  if (command === "reachable") process.exit((await serverReachable(testPostgresqlServer())) ? 0 : 1);
+  if (!/^[a-z0-9_]+$/.test(run)) throw new Error("usage: test-databases.ts prepare|cleanup <run id: a-z 0-9 _> | reachable");
+  if (command === "prepare") await prepare();
+  else if (command === "cleanup") await cleanup();
+  else throw new Error(`unknown command ${command}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`test databases: ${error.message}`);
+  process.exit(1);
+});
