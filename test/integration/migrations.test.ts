@@ -51,11 +51,11 @@ function structure(file: string): Record<string, unknown> {
       tables.map((table) => {
         const pragma = (name: string, argument: string) => sqlite.prepare(`SELECT * FROM pragma_${name}(?)`).all(argument) as Row[];
         const indexes = pragma("index_list", table)
-          .map((index) => ({ ...index, seq: undefined, columns: pragma("index_info", String(index.name)).map((column) => column.name) }))
+          .map((index): Row => ({ ...index, seq: undefined, columns: pragma("index_info", String(index.name)).map((column) => column.name) }))
           .sort((a, b) => String(a.name).localeCompare(String(b.name)));
         // Columns by name: a column a later migration added comes last in the table, not where the schema has it.
         const columns = pragma("table_info", table)
-          .map((column) => ({ ...column, cid: undefined }))
+          .map((column): Row => ({ ...column, cid: undefined }))
           .sort((a, b) => String(a.name).localeCompare(String(b.name)));
         return [table, { columns, indexes, foreignKeys: pragma("foreign_key_list", table).map((key) => ({ ...key, id: undefined, seq: undefined })) }];
       }),
