@@ -1,10 +1,8 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
@@ -31,29 +29,6 @@ export function serializedSqliteAdapter(
     connect: async () => serialize(await factory.connect()),
     connectToShadowDb: async () => serialize(await factory.connectToShadowDb()),
   };
-}
-
-/** A statement as Prisma sent it to SQLite: the SQL text, its bound values and their types. */
-export type RecordedStatement = Readonly<SqlQuery>;
-
-// Set only inside `recordStatements`; elsewhere `getStore()` is undefined and nothing is kept.
-const statementRecorder = new AsyncLocalStorage<RecordedStatement[]>();
-
-/** Notes the statement when a recording is on, and passes it on unchanged. */
-function recorded(query: SqlQuery): SqlQuery {
-  statementRecorder.getStore()?.push(query);
-  return query;
-}
-
-/**
- * Runs `run` and collects every statement it sends to the database (in its own async context only,
- * so concurrent requests are not counted): how tests see the queries a page's data loaders make.
- */
-export async function recordStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
-  const statements: RecordedStatement[] = [];
-  // Awaited inside the context: Prisma's queries are lazy and start when first awaited.
-  const result = await statementRecorder.run(statements, async () => await run());
-  return { result, statements };
 }
 
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
@@ -97,8 +72,8 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => alone(() => adapter.queryRaw(recorded(query))),
-    executeRaw: (query) => alone(() => adapter.executeRaw(recorded(query))),
+    queryRaw: (query) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query) => alone(() => adapter.executeRaw(query)),
     executeScript: (script) => alone(() => adapter.executeScript(script)),
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
@@ -118,8 +93,8 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
           provider: transaction.provider,
           adapterName: transaction.adapterName,
           options: transaction.options,
-          queryRaw: (query) => transaction.queryRaw(recorded(query)),
-          executeRaw: (query) => transaction.executeRaw(recorded(query)),
+          queryRaw: (query) => transaction.queryRaw(query),
+          executeRaw: (query) => transaction.executeRaw(query),
           commit: finish(() => transaction.commit()),
           rollback: finish(() => transaction.rollback()),
         };

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { db } from "../../lib/db";
 import { slugify } from "../../lib/slug";
-import { recordStatements } from "../../lib/sqlite-adapter";
+import { recordStatements } from "../../lib/statement-recorder";
 import { createArticle } from "../support/factories";
 import * as pages from "../support/reader-pages";
 

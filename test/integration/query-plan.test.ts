@@ -7,7 +7,7 @@ import { sqliteFilePath } from "../../lib/database-url";
 import { db } from "../../lib/db";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { slugify } from "../../lib/slug";
-import { recordStatements } from "../../lib/sqlite-adapter";
+import { recordStatements } from "../../lib/statement-recorder";
 import { explain, planProblems } from "../support/query-plan";
 import * as pages from "../support/reader-pages";
 

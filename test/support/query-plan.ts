@@ -1,7 +1,7 @@
 // SQLite's query plans for recorded statements, and the rules a reader page's plan must keep.
 import type { ArgType } from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
-import type { RecordedStatement } from "../../lib/sqlite-adapter";
+import type { RecordedStatement } from "../../lib/statement-recorder";
 
 /** A bound value as the better-sqlite3 driver adapter hands it to SQLite (its `mapArg`). */
 function sqliteValue(arg: unknown, type: ArgType | undefined): unknown {
