@@ -12,6 +12,7 @@ import { ArticleNotFoundError, ForbiddenError, InvalidInputError } from "./error
 import { dateFromZonedInput } from "./format";
 import type { ArticleStatus, Prisma } from "./generated/prisma/client";
 import { slugify } from "./slug";
+import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTagNames, setArticleTags } from "./tags";
 
 /*
@@ -98,14 +99,11 @@ interface ValidForm {
   body: ArticleBody;
 }
 
-// Half of a UTF-16 pair, in any field: the database driver cannot store it and no page could show it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function validate(input: ArticleFormInput): ValidForm {
   const parsed = articleFormSchema.safeParse(input);
   const fieldErrors: Record<string, string[]> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   for (const [field, value] of Object.entries(input)) {
-    if (typeof value === "string" && LONE_SURROGATE.test(value)) fieldErrors[field] = ["يحتوي النص على محارف غير صالحة."];
+    if (typeof value === "string" && hasUnstorableCharacters(value)) fieldErrors[field] = [UNSTORABLE_TEXT_MESSAGE];
   }
   let body: ArticleBody | null = null;
   try {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
+import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 import { db } from "./db";
 import { availableAuthorSlug } from "./authors";
 import { canManageUsers, type Editor } from "./auth/access";
@@ -9,14 +10,17 @@ import { EmailTakenError, ForbiddenError, InvalidInputError } from "./errors";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+const storable = (text: string) => !hasUnstorableCharacters(text);
+
 export const newUserSchema = z.object({
   email: z.email({ error: "بريد إلكتروني غير صالح." }).trim().toLowerCase(),
-  name: z.string().trim().min(1, { error: "الاسم مطلوب." }).max(80),
+  name: z.string().trim().min(1, { error: "الاسم مطلوب." }).max(80).refine(storable, { error: UNSTORABLE_TEXT_MESSAGE }),
   role: z.enum(["ADMIN", "EDITOR", "AUTHOR"], { error: "الدور واحد من ADMIN أو EDITOR أو AUTHOR." }),
   bio: z
     .string()
     .trim()
     .max(500, { error: "النبذة أطول من ٥٠٠ حرف." })
+    .refine(storable, { error: UNSTORABLE_TEXT_MESSAGE })
     .optional()
     .transform((bio) => bio || null),
   password: z

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 import { canDeleteMedia, canUploadMedia, type Editor } from "../auth/access";
 import { db } from "../db";
 import { ForbiddenError, InvalidInputError, MediaInUseError } from "../errors";
@@ -11,7 +12,11 @@ import type { MediaStorage } from "./storage";
 
 export const mediaStorage: MediaStorage = localDiskStorage(process.env.MEDIA_DIR ?? path.resolve("data", "media"));
 
-const altSchema = z.string().trim().max(300, { error: "النص البديل أطول من ٣٠٠ حرف." });
+const altSchema = z
+  .string()
+  .trim()
+  .max(300, { error: "النص البديل أطول من ٣٠٠ حرف." })
+  .refine((alt) => !hasUnstorableCharacters(alt), { error: UNSTORABLE_TEXT_MESSAGE });
 
 export interface MediaItem {
   id: number;

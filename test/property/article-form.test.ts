@@ -15,7 +15,7 @@ import { DomainError, InvalidInputError } from "../../lib/errors";
 import { slugify } from "../../lib/slug";
 import { parseTagNames } from "../../lib/tags";
 import { createEditor } from "../support/factories";
-import { arabicWord, hasLoneSurrogate, hostileText, hugeText, inertText, isArabicMessage } from "./hostile-text";
+import { arabicWord, hasUnstorableCharacter, hostileText, hugeText, inertText, isArabicMessage } from "./hostile-text";
 import { countRows } from "./row-counts";
 
 /** What the newsroom's form action passes on: each field a string, or absent. */
@@ -108,7 +108,7 @@ function blameable(overrides: FormValues): Set<string> {
 
 /** Free text within its length, with no broken Unicode, is the editor's to write: never refused. */
 function mustAccept(field: FreeTextField, value: string): boolean {
-  if (hasLoneSurrogate(value)) return false;
+  if (hasUnstorableCharacter(value)) return false;
   const trimmed = value.trim();
   return trimmed.length <= FREE_TEXT_MAX[field] && (field !== "headline" || trimmed.length > 0);
 }
@@ -158,13 +158,13 @@ async function checkSave(overrides: FormValues, onExisting: boolean): Promise<vo
       if (value === undefined) continue;
       const blamed = field in fieldErrors;
       if (mustAccept(field, value)) assert.equal(blamed, false, `${field} refused`);
-      if (hasLoneSurrogate(value)) assert.equal(blamed, true, `${field} has a lone surrogate`);
+      if (hasUnstorableCharacter(value)) assert.equal(blamed, true, `${field} has a lone surrogate or NUL`);
     }
     assert.deepEqual(await countRows(), rowsBefore, "a refused save wrote rows");
     return;
   }
 
-  for (const [field, value] of Object.entries(overrides)) assert.ok(!hasLoneSurrogate(value), `${field} with a lone surrogate was stored`);
+  for (const [field, value] of Object.entries(overrides)) assert.ok(!hasUnstorableCharacter(value), `${field} with a lone surrogate or NUL was stored`);
   const { id } = outcome.saved;
   const row = await db.article.findUniqueOrThrow({ where: { id }, include: { tags: { select: { tag: { select: { slug: true, name: true } } } } } });
   assert.deepEqual(
@@ -239,6 +239,11 @@ describe("article form refusals and tags the properties found", () => {
   test("a lone surrogate in any field is refused by name (the database driver threw on it)", async () => {
     assert.deepEqual(await refusedWith({ bylineLabel: "\uD800" }, "bylineLabel"), ["يحتوي النص على محارف غير صالحة."]);
     assert.deepEqual(await refusedWith({ body: "فقرة \uDFFF" }, "body"), ["يحتوي النص على محارف غير صالحة."]);
+  });
+
+  test("a NUL in any field is refused by name (PostgreSQL's text type cannot hold it)", async () => {
+    assert.deepEqual(await refusedWith({ headline: "عنوان\u0000" }, "headline"), ["يحتوي النص على محارف غير صالحة."]);
+    assert.deepEqual(await refusedWith({ leadImageCaption: "تعليق \u0000 الصورة" }, "leadImageCaption"), ["يحتوي النص على محارف غير صالحة."]);
   });
 
   test("section, caption language and close-after values the form never offers get Arabic messages, not zod's English", async () => {

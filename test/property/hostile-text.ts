@@ -109,6 +109,11 @@ export function hasLoneSurrogate(text: string): boolean {
   return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
+/** True when no database here can store `text`: a lone surrogate, or NUL (PostgreSQL's text refuses it). */
+export function hasUnstorableCharacter(text: string): boolean {
+  return hasLoneSurrogate(text) || text.includes("\u0000");
+}
+
 /** A message a reader can read: not empty, and Arabic. */
 export function isArabicMessage(message: unknown): boolean {
   return typeof message === "string" && message.trim().length > 0 && /\p{Script=Arabic}/u.test(message);
