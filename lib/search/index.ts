@@ -81,12 +81,12 @@ export async function searchArticles(
   const query = parseSearchQuery(rawQuery);
   if (query.kind === "invalid") return { kind: "invalid", message: query.message };
 
-  const total = await countPublishedMatches(query.match, now);
+  const total = await countPublishedMatches(query.words, now);
   const pageCount = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
   const current = Math.min(toPage(page), pageCount);
   if (total === 0) return { kind: "results", total, page: current, pageCount, results: [], terms: query.terms };
 
-  const ids = await searchPublishedArticles(query.match, {
+  const ids = await searchPublishedArticles(query.words, {
     limit: RESULTS_PER_PAGE,
     offset: (current - 1) * RESULTS_PER_PAGE,
     now,

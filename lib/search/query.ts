@@ -2,8 +2,10 @@ import { formatArabicNumber } from "../format";
 import { normalizeArabic, normalizeWithOffsets } from "./normalize-arabic";
 
 /*
- * The reader's query, from what was typed to an FTS5 MATCH expression, and back to the places in
- * an article's text that matched. Pure: no database, so pages, tests and the SQL layer share it.
+ * The reader's query, from what was typed to the words searched for, and back to the places in an
+ * article's text that matched. Pure: no database, so pages, tests and the SQL layer share it. Each
+ * database's search file builds its own expression from the words: ftsMatch below for SQLite's
+ * FTS5, a tsquery built in SQL for PostgreSQL (lib/search/postgresql.ts).
  */
 
 export const MAX_QUERY_LENGTH = 200;
@@ -25,9 +27,7 @@ export type ParsedQuery =
   | { kind: "invalid"; reason: InvalidReason; message: string }
   | {
       kind: "query";
-      /** The FTS5 MATCH expression: every word a quoted string, all of them required. */
-      match: string;
-      /** The normalized words searched for, prefixes removed. */
+      /** The normalized words searched for, prefixes removed: letters, digits and marks only. */
       words: string[];
       /** What to highlight: the words as typed (normalized) and without their prefix, longest first. */
       terms: string[];
@@ -51,6 +51,11 @@ export function ftsString(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** The FTS5 MATCH expression for the parsed words: every word a quoted string, all of them required. */
+export function ftsMatch(words: readonly string[]): string {
+  return words.map(ftsString).join(" ");
+}
+
 function invalid(reason: InvalidReason): ParsedQuery {
   return { kind: "invalid", reason, message: QUERY_MESSAGES[reason] };
 }
@@ -58,7 +63,7 @@ function invalid(reason: InvalidReason): ParsedQuery {
 /**
  * Reads the reader's query. Every word is normalized (normalizeArabic) and loses one prefix, so
  * `الكازاخية` finds `كازاخية`; words too short for the trigram index are dropped. Quotes,
- * `*`, `-`, `:`, parentheses and the like only separate words, and each word is quoted for FTS5,
+ * `*`, `-`, `:`, parentheses and the like only separate words, and the search files quote each word,
  * so `NEAR`, `OR` or `AND` are searched for as text: no input is ever query syntax.
  */
 export function parseSearchQuery(raw: string | null | undefined): ParsedQuery {
@@ -73,7 +78,7 @@ export function parseSearchQuery(raw: string | null | undefined): ParsedQuery {
   const terms = [...new Set([...typed.filter((word) => length(word) >= MIN_TERM_LENGTH), ...words])].sort(
     (a, b) => b.length - a.length,
   );
-  return { kind: "query", match: words.map(ftsString).join(" "), words, terms };
+  return { kind: "query", words, terms };
 }
 
 export interface Segment {

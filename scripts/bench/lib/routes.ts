@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { articlePath, sectionPath } from "@/lib/paths";
-import { parseSearchQuery } from "@/lib/search/query";
+import { ftsMatch, parseSearchQuery } from "@/lib/search/query";
 import { decodeEntities } from "../../lib/html-form";
 
 export interface BenchRoutes {
@@ -33,7 +33,7 @@ export async function discoverRoutes(
     const newest = newestOpenArticle(db);
     const parsed = parseSearchQuery(searchQuery);
     if (parsed.kind !== "query") throw new Error(`search query ${JSON.stringify(searchQuery)}: ${parsed.message}`);
-    const searchMatches = Number(db.prepare(`SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`).pluck().get(parsed.match));
+    const searchMatches = Number(db.prepare(`SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`).pluck().get(ftsMatch(parsed.words)));
     if (searchMatches === 0) throw new Error(`search query ${JSON.stringify(searchQuery)} matches no article`);
 
     const section = sectionPath(newest.sectionSlug);
