@@ -1,8 +1,9 @@
 /**
  * Arabic as readers type it: the spellings below are one letter for search. The same rules run
- * in SQL, as nested replace() calls in the triggers that fill the ArticleSearch index
- * (prisma/migrations/20261129100000_article_search); test/integration/search.test.ts checks that
- * both give the same text. Change one, change the other.
+ * in SQL, as nested replace() calls in the triggers that fill SQLite's ArticleSearch index
+ * (prisma/migrations/20261129100000_article_search) and as translate() in PostgreSQL's
+ * article_search_normalize() (prisma/postgresql/migrations/20261129180000_article_search);
+ * test/integration/search.test.ts checks that they give the same text. Change one, change the others.
  *
  * Every rule maps one code point to one letter or to nothing, and no rule's output is another
  * rule's input, so the order they are applied in does not matter.
@@ -55,8 +56,8 @@ function mapCharacters(text: string): string {
  * Text as the search index holds it: Unicode compatibility forms folded (NFKC: presentation forms
  * and ligatures such as ﻻ become their letters), lower case, then the rules above.
  *
- * The SQL twin applies the rules and lower-cases ASCII only: it cannot do NFKC or full case
- * folding. Case does not matter to the index (FTS5's trigram tokenizer folds it), and ordinary
+ * SQLite's SQL twin applies the rules and lower-cases ASCII only: it cannot do NFKC or full case
+ * folding (PostgreSQL's does both, with normalize() and lower()). Case does not matter to the index (FTS5's trigram tokenizer folds it), and ordinary
  * Arabic text is already NFKC, so both sides agree on what readers type and editors write.
  */
 export function normalizeArabic(text: string): string {
