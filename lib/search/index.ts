@@ -2,18 +2,21 @@ import "server-only";
 
 /*
  * Readers' search: what the search page calls. Parsing and highlighting are pure (./query), the SQL
- * is in ./sqlite (a PostgreSQL twin can sit beside it), and this module puts them together.
+ * is in ./sqlite and ./postgresql (the one DATABASE_URL names), and this module puts them together.
  */
 import { blockPlainText, bodyExcerpt, parseArticleBody, type ArticleBody } from "../article-body";
 import { publicArticleWhere } from "../articles";
+import { databaseProvider } from "../database-url";
 import { db } from "../db";
 import { truncateAtWord } from "../format";
 import type { SectionLink } from "../sections";
+import * as postgresqlSearch from "./postgresql";
 import { excerptAroundMatch, parseSearchQuery } from "./query";
-import { countPublishedMatches, searchPublishedArticles } from "./sqlite";
+import * as sqliteSearch from "./sqlite";
 
 export { highlightSegments, type Segment } from "./query";
 
+const { countPublishedMatches, searchPublishedArticles } = databaseProvider() === "postgresql" ? postgresqlSearch : sqliteSearch;
 
 export const RESULTS_PER_PAGE = 20;
 const EXCERPT_LENGTH = 240;
