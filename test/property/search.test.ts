@@ -1,13 +1,17 @@
-// Property: nothing a reader types into the search box is FTS5 syntax or SQL. parseSearchQuery
-// turns any string into an Arabic message or a MATCH expression of quoted words only, and the
-// search over the real FTS5 index never throws: it answers a message or a list.
+// Property: nothing a reader types into the search box is FTS5 or tsquery syntax, or SQL.
+// parseSearchQuery turns any string into an Arabic message or words of letters, digits and marks
+// only; SQLite's search quotes each for FTS5, PostgreSQL's makes each a quoted prefix lexeme of a
+// tsquery. The search over the real index (FTS5, or the tsvector's GIN index) never throws: it
+// answers a message or a list.
 import assert from "node:assert/strict";
 import { randomInt } from "node:crypto";
 import { before, describe, test } from "node:test";
 import fc from "fast-check";
+import { db } from "../../lib/db";
 import { importArticleText } from "../../lib/import/import-article";
 import { RESULTS_PER_PAGE, searchArticles } from "../../lib/search";
 import { ftsMatch, MAX_QUERY_LENGTH, MIN_TERM_LENGTH, parseSearchQuery, QUERY_MESSAGES } from "../../lib/search/query";
+import { testLane } from "../support/test-lane";
 import { arabicWord, FRAGMENTS, hostilePiece, hostileText, hugeText, isArabicMessage } from "./hostile-text";
 
 const FTS_SYNTAX = [
@@ -78,7 +82,30 @@ function assertSafeQuery(raw: string | null | undefined): void {
   assert.equal(ftsMatch(parsed.words), parsed.words.map((word) => `"${word}"`).join(" "));
 }
 
+/** One lexeme of a tsquery's text, as PostgreSQL prints it: quoted, a prefix match. */
+const PREFIX_LEXEME = /'((?:[^']|'')+)':\*/gu;
+
+/**
+ * On PostgreSQL, the tsquery the database builds from the parsed words (article_search_query):
+ * only prefix lexemes of letters, digits and marks, all required, each a piece of a parsed word,
+ * and every word represented.
+ */
+async function assertSafeTsquery(raw: string | null | undefined): Promise<void> {
+  const parsed = parseSearchQuery(raw);
+  if (parsed.kind === "invalid") return;
+  const [row] = await db.$queryRaw<{ query: string | null }[]>`SELECT article_search_query(${parsed.words}::text[])::text AS "query"`;
+  assert.ok(row.query, `no tsquery for ${JSON.stringify(parsed.words)}`);
+  const lexemes = [...row.query.matchAll(PREFIX_LEXEME)].map((match) => match[1]);
+  assert.equal(row.query, lexemes.map((lexeme) => `'${lexeme}':*`).join(" & "));
+  for (const lexeme of lexemes) {
+    assert.match(lexeme, /^[\p{L}\p{N}\p{M}]+$/u);
+    assert.ok(parsed.words.some((word) => word.includes(lexeme)), lexeme);
+  }
+  for (const word of parsed.words) assert.ok(lexemes.some((lexeme) => word.includes(lexeme)), word);
+}
+
 async function assertSearchAnswers(raw: string | null | undefined, page: number | string | null | undefined): Promise<void> {
+  if (testLane() === "postgresql") await assertSafeTsquery(raw);
   const outcome = await searchArticles(raw, page);
   if (outcome.kind === "invalid") {
     assert.ok(isArabicMessage(outcome.message));
@@ -96,7 +123,7 @@ describe("search with generated queries", () => {
     fc.assert(fc.property(anyQuery, assertSafeQuery), { numRuns: 2000 });
   });
 
-  test("searchArticles on the FTS5 index never throws and answers a message or a list", async () => {
+  test("searchArticles on the full-text index never throws and answers a message or a list (PostgreSQL: from a safe tsquery)", async () => {
     await fc.assert(fc.asyncProperty(anyQuery, anyPage, assertSearchAnswers), { numRuns: 250 });
   });
 
