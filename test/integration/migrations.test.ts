@@ -20,19 +20,28 @@ const run = promisify(execFile);
 const prisma = path.join("node_modules", ".bin", "prisma");
 
 describeInLane("postgresql", "the committed migrations and the schema", () => {
-  test("Prisma finds no difference between the migrations, applied to an empty database, and the schema", async () => {
+  test("Prisma finds no difference between the migrations, applied to an empty database, and the schema, but the search index", async () => {
     // Prisma applies the migrations to the database the config's adapter connects to: a new, empty one.
     const shadow = testDatabaseUrl(process.env.TEST_RUN ?? "", `shadow${process.pid}`);
     await createDatabase(shadow);
     const { postgresql } = PRISMA_FOLDERS;
     const { stdout } = await run(
       prisma,
-      ["migrate", "diff", "--from-migrations", postgresql.migrations, "--to-schema-datamodel", postgresql.schema, "--exit-code"],
+      ["migrate", "diff", "--from-migrations", postgresql.migrations, "--to-schema-datamodel", postgresql.schema, "--script"],
       { env: { ...process.env, DATABASE_URL: shadow } },
-    ).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`the migrations and the schema differ:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
-    });
-    assert.match(stdout, /No difference detected/);
+    );
+    // What would turn the migrated database into the schema: only dropping the search index's table
+    // (its functions and triggers Prisma does not see), which no model describes.
+    const statements = stdout
+      .split(";")
+      .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
+      .filter(Boolean);
+    assert.deepEqual(
+      statements.filter((statement) => !/^(DROP TABLE|ALTER TABLE) "ArticleSearch"/.test(statement)),
+      [],
+      `the migrations and the schema differ:\n${stdout}`,
+    );
+    assert.ok(statements.some((statement) => statement.startsWith('DROP TABLE "ArticleSearch"')), `the diff did not see the migrated tables:\n${stdout}`);
   });
 });
 

@@ -168,6 +168,11 @@ export function describeNode(node: PostgresqlPlanNode): string {
  *
  * The sitemap lists every public article (no LIMIT): reading them all is its job, so its scan and
  * sort cost what its list does, as SQLite's relation loads above.
+ *
+ * Search joins its matches to "Article" for the public filter and counts them all: when the planner
+ * expects a large share of the articles to match (the test's query matches most of them), hashing the
+ * whole table is its right choice. That the full-text side is served by the GIN index is asserted by
+ * test/integration/search.test.ts, on a statement the planner may not answer any other way.
  */
 const GROWING_TABLES = new Set(["Article", "Comment"]);
 const SORTED_ARTICLES_AT_MOST = 100;
@@ -176,11 +181,15 @@ const SORTED_ARTICLES_AT_MOST = 100;
 const NEWEST_ARTICLES_FIRST_POSTGRESQL = 'ORDER BY "public"."Article"."publishedAt" DESC, "public"."Article"."id" DESC';
 
 export function postgresqlPlanProblems(statement: RecordedStatement, plan: PostgresqlPlanNode): string[] {
+  const search = statement.sql.includes('"ArticleSearch"');
   const newestFirst = statement.sql.includes(NEWEST_ARTICLES_FIRST_POSTGRESQL);
   const onePage = /\bLIMIT \$\d+/.test(statement.sql);
   if (newestFirst && !onePage) return [];
   return planNodes(plan).flatMap((node): string[] => {
-    if (node["Node Type"] === "Seq Scan" && GROWING_TABLES.has(node["Relation Name"] ?? "")) return [`full scan: ${describeNode(node)}`];
+    const scanned = node["Relation Name"] ?? "";
+    if (node["Node Type"] === "Seq Scan" && GROWING_TABLES.has(scanned) && !(search && scanned === "Article")) {
+      return [`full scan: ${describeNode(node)}`];
+    }
     const sortsArticles = node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes('"publishedAt" DESC'));
     if (newestFirst && sortsArticles && (node["Plan Rows"] ?? 0) > SORTED_ARTICLES_AT_MOST) {
       return [`sorts the article list (${node["Plan Rows"]} estimated rows): ${describeNode(node)}`];
