@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "./db";
-import { commentRateLimits, filledTooFast, looksLikeSpam } from "./comment-spam";
+import { filledTooFast, looksLikeSpam } from "./comment-spam";
 import {
   ArticleNotFoundError,
   BotCommentError,
@@ -11,6 +11,7 @@ import {
   InvalidInputError,
 } from "./errors";
 import { formatArabicNumber } from "./format";
+import { reserveCommentSlot } from "./rate-limits";
 import { getSettings } from "./settings";
 import { insertCommentIfArticleOpen } from "./sql";
 
@@ -121,9 +122,15 @@ export async function postComment(
   if (form && filledTooFast(form.token, now)) throw new CommentTooFastError();
   const comment = parsed.data;
   const status = !looksLikeSpam(`${comment.authorName}\n${comment.body}`) && (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
-  const limits = commentRateLimits();
-  const id = await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now, limits });
+  const slot = await reserveCommentSlot(fingerprint);
+  const id = slot.granted
+    ? await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now, limits: slot.insertLimits }).catch(async (error: unknown) => {
+        await slot.release();
+        throw error;
+      })
+    : null;
   if (id !== null) return { id, status, authorName: comment.authorName, body: comment.body, createdAt: now };
+  await slot.release();
 
   const article = await db.article.findUnique({
     where: { id: comment.articleId },

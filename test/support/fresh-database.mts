@@ -36,5 +36,7 @@ if (process.env.NODE_TEST_CONTEXT) {
   process.env.DATABASE_URL =
     testLane() === "postgresql" ? await freshPostgresqlDatabase() : freshSqliteDatabase(directory);
   process.env.MEDIA_DIR = path.join(directory, "media");
+  // The limits are counted in the database unless a test asks for Redis (test/integration/rate-limits.test.ts).
+  delete process.env.REDIS_URL;
   process.on("exit", () => rmSync(directory, { recursive: true, force: true }));
 }
