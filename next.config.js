@@ -1,11 +1,24 @@
-/** @type {import('next').NextConfig} */
-module.exports = {
+const { PHASE_PRODUCTION_SERVER } = require("next/constants");
+
+/*
+ * With REDIS_URL set when `next start` runs, the page cache lives in Redis, shared by every instance
+ * (lib/next-cache-handler.mjs). Next reads this file again at start, so REDIS_URL at build time
+ * changes nothing: the build renders its pages into .next as always, and one build serves with or
+ * without Redis. (A `output: "standalone"` server would instead keep the build's settings.)
+ */
+const sharedPageCache = (phase) =>
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve("./lib/next-cache-handler.mjs") } : {};
+
+/** @type {(phase: string) => import('next').NextConfig} */
+module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
-  // Loaded by Node as is: wawoff2 locates its WebAssembly file at run time.
-  serverExternalPackages: ["wawoff2"],
+  // Loaded by Node as is: wawoff2 locates its WebAssembly file at run time; redis is also loaded by
+  // the cache handler, outside the bundle; rate-limiter-flexible names stores the bundler cannot find.
+  serverExternalPackages: ["wawoff2", "redis", "rate-limiter-flexible"],
   experimental: {
     // Image uploads go through a Server Action: up to 10 MB of image plus the form around it.
     serverActions: { bodySizeLimit: "11mb" },
   },
-};
+  ...sharedPageCache(phase),
+});

@@ -1,0 +1,44 @@
+import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
+import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
+import { redisKeyPrefix, sharedRedis } from "./redis.mjs";
+
+/*
+ * Next's page cache in Redis, for several instances (next.config.js names this file only when
+ * REDIS_URL is set, and only for `next start`). Every instance reads and writes the same entries, and
+ * revalidatePath (lib/page-cache.ts) expires them for all: Next tags each cached page with its path
+ * and its route's folders ("_N_T_/(site)/sections/[slug]/layout", …); the handler deletes the entries
+ * holding the tag and notes when the tag was expired, and a read ignores an entry dated before that.
+ *
+ * Redis only: no in-process layer, which would keep serving a page another instance expired.
+ * Keys are named by REDIS_KEY_PREFIX and the build: a new build starts with an empty cache instead of
+ * serving the old build's pages (their scripts are gone). The build's own prerendered pages stay on
+ * disk; each is rendered again on its first request.
+ */
+
+CacheHandler.onCreation(async ({ buildId }) => {
+  const client = await sharedRedis();
+  if (!client) throw new Error("The Redis page cache needs REDIS_URL.");
+  return {
+    handlers: [
+      createRedisHandler({
+        client,
+        keyPrefix: `${redisKeyPrefix()}next:${buildId}:`,
+        // A reader waits for a cache read: past a second, render the page instead.
+        timeoutMs: 1000,
+      }),
+    ],
+  };
+});
+
+/**
+ * patches/next+16.4.6.patch dates the file-system cache's entries by when their render began (a tag
+ * expired during the render leaves the entry stale, since it may have read the old data) and passes
+ * that time as `renderStartedAt`; this handler dates entries by `internal_lastModified`, so the same
+ * rule holds here, checked against the expiry times the handler keeps in Redis.
+ */
+export default class PortalCacheHandler extends CacheHandler {
+  set(cacheKey, value, ctx) {
+    const renderStartedAt = ctx?.renderStartedAt;
+    return super.set(cacheKey, value, typeof renderStartedAt === "number" ? { ...ctx, internal_lastModified: renderStartedAt } : ctx);
+  }
+}
