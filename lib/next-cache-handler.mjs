@@ -31,12 +31,24 @@ CacheHandler.onCreation(async ({ buildId }) => {
 });
 
 /**
+ * Next 16.4 takes an entry's lifetime from the entry (`cacheControl`), since another instance may have
+ * stored it; without one it falls back to what this process remembers, for a page it never rendered
+ * nothing, and then calls the entry stale after a second. This handler keeps the lifetime as
+ * `lifespan`: answered as `cacheControl`, the page stays fresh on every instance for its revalidate
+ * period, and expires when its Redis key does.
+ *
  * patches/next+16.4.6.patch dates the file-system cache's entries by when their render began (a tag
  * expired during the render leaves the entry stale, since it may have read the old data) and passes
  * that time as `renderStartedAt`; this handler dates entries by `internal_lastModified`, so the same
  * rule holds here, checked against the expiry times the handler keeps in Redis.
  */
 export default class PortalCacheHandler extends CacheHandler {
+  async get(cacheKey, ctx) {
+    const entry = await super.get(cacheKey, ctx);
+    if (!entry?.lifespan || entry.cacheControl) return entry;
+    return { ...entry, cacheControl: { revalidate: entry.lifespan.revalidate ?? false, expire: entry.lifespan.expireAge } };
+  }
+
   set(cacheKey, value, ctx) {
     const renderStartedAt = ctx?.renderStartedAt;
     return super.set(cacheKey, value, typeof renderStartedAt === "number" ? { ...ctx, internal_lastModified: renderStartedAt } : ctx);
