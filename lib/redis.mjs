@@ -39,12 +39,13 @@ export async function sharedRedis() {
     const client = createClient({ url, disableOfflineQueue: true });
     // Without a listener an "error" event (each failed reconnection) would end the process.
     client.on("error", logRedisError);
-    shared = { client, connected: client.connect().then(() => undefined, logRedisError) };
+    const connected = client.connect().then(() => undefined, logRedisError);
+    // Settles once, connected or not: only the first callers wait, and at most that long.
+    const firstWait = Promise.race([connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref())]);
+    shared = { client, firstWait };
     globalThis[SHARED] = shared;
   }
-  if (!shared.client.isReady) {
-    await Promise.race([shared.connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref())]);
-  }
+  await shared.firstWait;
   return shared.client;
 }
 
