@@ -43,7 +43,9 @@ async function publishArticle(editorPage: Page, instance: string, headline: stri
 /** The article's address, as a reader finds it: by its headline on `instance`'s home page. */
 async function articlePathFromHome(reader: Page, instance: string, headline: string): Promise<string> {
   await reader.goto(`${instance}/`);
-  return new URL((await reader.getByRole("link", { name: headline }).getAttribute("href")) ?? "", reader.url()).pathname;
+  const link = reader.getByRole("main").getByRole("link", { name: headline });
+  await expect(link, `${instance}/ lists the article`).toBeVisible();
+  return new URL((await link.getAttribute("href")) ?? "", reader.url()).pathname;
 }
 
 async function cacheStatus(reader: Page, url: string): Promise<string | undefined> {
@@ -66,8 +68,12 @@ test("a session made on one instance is valid on the other", async ({ browser })
 
 test("an article published on one instance, and edited on the other, is served by both at once", async ({ browser }) => {
   const reader = await newPage(browser);
-  // The second instance's home is cached before the article exists: publishing must expire it.
-  await expect.poll(() => cacheStatus(reader, `${secondInstance}/`), { message: "home served from the cache" }).toBe("HIT");
+  // The second instance's home and section page are cached before the article exists: publishing
+  // must expire them (the section by its route's folder, "/(site)/sections/[slug]").
+  const sectionPage = `${secondInstance}/sections/${encodeURIComponent("متابعات")}`;
+  for (const url of [`${secondInstance}/`, sectionPage]) {
+    await expect.poll(() => cacheStatus(reader, url), { message: `${url} served from the cache`, timeout: 30_000 }).toBe("HIT");
+  }
 
   const editorPage = await newPage(browser);
   await signInAsEditor(editorPage, firstInstance);
@@ -75,6 +81,8 @@ test("an article published on one instance, and edited on the other, is served b
   const articleId = await publishArticle(editorPage, firstInstance, headline);
 
   const articlePath = await articlePathFromHome(reader, secondInstance, headline);
+  await reader.goto(sectionPage);
+  await expect(reader.getByRole("main").getByRole("link", { name: headline })).toBeVisible();
   await reader.goto(`${secondInstance}${articlePath}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
   // One cache: the page the second instance just rendered is what the first serves.
