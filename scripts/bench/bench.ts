@@ -1,6 +1,7 @@
-// `npm run bench [-- --sizes=1000 --duration=5 --no-build]`: load figures for the production
-// build on synthetic archives, next to the machine's ceiling (nginx serving the same page from a
-// file) and the issue's targets. Results: bench-results/<time>.json. `--help` lists the flags.
+// `npm run bench [-- --sizes=1000 --duration=5 --no-build --database=postgresql]`: load figures for
+// the production build on synthetic archives, next to the machine's ceiling (nginx serving the same
+// page from a file) and the issue's targets, on SQLite (default) or PostgreSQL.
+// Results: bench-results/<time>-<database>.json. `--help` lists the flags.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,7 +13,9 @@ import { assertInstalled } from "./lib/child-process";
 import { measureCommentPosting } from "./lib/comment-load";
 import { machineHeader, packageVersion, printHeader } from "./lib/machine";
 import { measureLoad, type LoadSettings } from "./lib/load";
-import { createArchive } from "./lib/archive";
+import { createArchiveDatabase } from "./lib/archive-database";
+import { withArchiveReader } from "./lib/archive-reader";
+import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget, type DatabaseTarget } from "./lib/bench-database";
 import { startCachingProxy, startCeiling } from "./lib/nginx";
 import { startNextServer } from "./lib/next-server";
 import { PeakRssSampler } from "./lib/processes";
@@ -22,6 +25,10 @@ import { discoverRoutes, type BenchRoutes } from "./lib/routes";
 
 const USAGE = `npm run bench -- [flags]
   --sizes=1000,100000   archive sizes (articles), one fresh database each
+  --database=sqlite     sqlite, or postgresql: the server at BENCH_POSTGRESQL_URL
+                        (default ${DEFAULT_POSTGRESQL_SERVER}), in databases the run
+                        creates and drops, named <prefix><run>_<size>
+  --database-prefix=${DEFAULT_DATABASE_PREFIX} prefix of those databases' names
   --duration=10         seconds of measured load per route
   --warmup=3            seconds of unmeasured load before each route
   --connections=50      concurrent connections
@@ -29,11 +36,13 @@ const USAGE = `npm run bench -- [flags]
   --search=TEXT         the search query (default: الطاقة المتجددة)
   --port=3410           first of the three ports used (next start, nginx ceiling, nginx cache)
   --no-build            measure the existing .next build
-  --keep                keep the scratch directory (databases, configs, logs)`;
+  --keep                keep the scratch directory (databases, configs, logs) and the PostgreSQL databases`;
 
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,100000" },
+    database: { type: "string", default: "sqlite" },
+    "database-prefix": { type: "string", default: DEFAULT_DATABASE_PREFIX },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "50" },
@@ -60,15 +69,17 @@ async function main(): Promise<number> {
   };
   const deepPages = positiveInteger("deep-pages", flags["deep-pages"]);
   const port = positiveInteger("port", flags.port);
+  const target = databaseTarget(flags.database, flags["database-prefix"]);
 
   assertInstalled(["wrk", "nginx"]);
+  const database = await describeTarget(target);
   const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const results: SizeResult[] = [];
   try {
-    if (!flags["no-build"]) buildApp(scratch);
+    if (!flags["no-build"]) await buildApp(target, scratch);
     for (const size of sizes) {
-      results.push(await benchSize(size, path.join(scratch, String(size)), { settings, deepPages, port, searchQuery: flags.search }));
+      results.push(await benchSize(size, path.join(scratch, String(size)), { target, settings, deepPages, port, searchQuery: flags.search }));
     }
   } catch (error) {
     console.error(`scratch directory kept for its logs: ${scratch}`);
@@ -78,15 +89,15 @@ async function main(): Promise<number> {
   else rmSync(scratch, { recursive: true, force: true });
 
   const settingsLine = `${settings.connections} connections, ${settings.durationSeconds} s per route after ${settings.warmupSeconds} s of warm-up; wrk (GET) and autocannon ${packageVersion("autocannon")} (comments); no Accept-Encoding (uncompressed)`;
-  printHeader("Benchmark of the production build (next start)", header, [settingsLine]);
+  printHeader(`Benchmark of the production build (next start) on ${databaseLabel(database)}`, header, [`database: ${databaseLabel(database)}, ${database.where}`, settingsLine]);
   for (const result of results) printSizeReport(result, results);
 
   const checks = allChecks(results);
   const missed = checks.filter(({ check }) => check.met === false);
   const judged = checks.filter(({ check }) => check.met !== null);
   mkdirSync("bench-results", { recursive: true });
-  const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify({ header, settings, deepPages, searchQuery: flags.search, results, checks }, null, 2)}\n`);
+  const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}-${database.provider}.json`);
+  writeFileSync(file, `${JSON.stringify({ header, database, settings, deepPages, searchQuery: flags.search, results, checks }, null, 2)}\n`);
   console.log(`\n${judged.length - missed.length} of ${judged.length} targets met${missed.length ? "; missed:" : ""}`);
   for (const { size, route, check } of missed) console.log(`  ${size.toLocaleString("en")} articles, ${route}: ${verdict(check)}`);
   console.log(`results: ${file}`);
@@ -96,17 +107,35 @@ async function main(): Promise<number> {
 async function benchSize(
   size: number,
   dir: string,
-  { settings, deepPages, port, searchQuery }: { settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
+  { target, settings, deepPages, port, searchQuery }: { target: DatabaseTarget; settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
 ): Promise<SizeResult> {
   mkdirSync(dir, { recursive: true });
   const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
   progress("generating the archive…");
-  const databaseFile = path.join(dir, "portal.db");
-  const archive = createArchive(databaseFile, size);
-  progress(`${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)`);
+  const { archive, database } = await createArchiveDatabase(target, dir, size);
+  const copied = archive.copySeconds === null ? "" : `, copied to PostgreSQL (${archive.database}) in ${archive.copySeconds.toFixed(1)} s`;
+  progress(`${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)${copied}`);
+  try {
+    return await benchArchive(size, dir, database.url, archive, { settings, deepPages, port, searchQuery });
+  } finally {
+    if (flags.keep) {
+      if (database.provider === "postgresql") console.log(`database kept: ${database.name}`);
+    } else {
+      await database.drop();
+    }
+  }
+}
 
+async function benchArchive(
+  size: number,
+  dir: string,
+  databaseUrl: string,
+  archive: SizeResult["archive"],
+  { settings, deepPages, port, searchQuery }: { settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
+): Promise<SizeResult> {
+  const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
   const loadBefore = os.loadavg()[0];
-  const server = await startNextServer({ workDir: dir, port, databaseFile, appSecret: randomBytes(32).toString("hex") });
+  const server = await startNextServer({ workDir: dir, port, databaseUrl, appSecret: randomBytes(32).toString("hex") });
   const rss = new PeakRssSampler(server.pid);
   rss.start();
   const measurements: Measurement[] = [];
@@ -114,7 +143,7 @@ async function benchSize(
   let routes: BenchRoutes;
   let peakRssMiB: number;
   try {
-    routes = await discoverRoutes(server.baseUrl, databaseFile, { deepPages, searchQuery });
+    routes = await withArchiveReader(databaseUrl, (reader) => discoverRoutes(server.baseUrl, reader, { deepPages, searchQuery }));
     const measure = async (key: Measurement["key"], label: string, url: string, servingPids = [server.pid]) => {
       const figures = await measureLoad(url, settings, servingPids);
       progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms`);
@@ -143,7 +172,7 @@ async function benchSize(
     await measure("search", "search", new URL(routes.search, server.baseUrl).toString());
     await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
 
-    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseFile, settings, server.pid);
+    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseUrl, settings, server.pid);
     progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing`);
     measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments });
   } catch (error) {

@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { articleBodySchema } from "@/lib/article-body";
 import { slugify } from "@/lib/slug";
 import { allTagNames, ArabicNewsWriter, mineSeedClauses } from "./arabic-text";
+import { createFreshDatabase } from "./bench-database";
 import { SECTIONS } from "./arabic-vocabulary";
 import { Random } from "./random";
 
@@ -14,7 +14,8 @@ const ARTICLES_PER_DAY = 100;
 const MAX_COMMENTS_PER_ARTICLE = 6;
 
 export interface ArchiveSummary {
-  file: string;
+  /** The SQLite file, or the PostgreSQL database the archive was copied into. */
+  database: string;
   articles: number;
   comments: number;
   tags: number;
@@ -25,6 +26,8 @@ export interface ArchiveSummary {
   setupSeconds: number;
   /** Generating and inserting the archive, the search index included. */
   insertSeconds: number;
+  /** Copying the generated SQLite archive into PostgreSQL, its search index included; null on SQLite. */
+  copySeconds: number | null;
   megabytes: number;
 }
 
@@ -39,7 +42,7 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
  */
 export function createArchive(file: string, count: number, seed = 20261129): ArchiveSummary {
   const started = performance.now();
-  createFreshDatabase(file);
+  createFreshDatabase(`file:${file}`);
   const setupDone = performance.now();
   const db = new Database(file);
   // A throw-away file built in one go: the journal in memory, nothing synced until it is complete.
@@ -121,7 +124,7 @@ export function createArchive(file: string, count: number, seed = 20261129): Arc
   db.pragma("journal_mode = WAL");
   db.close();
   return {
-    file,
+    database: file,
     articles,
     comments,
     tags: allTagNames().length,
@@ -130,16 +133,9 @@ export function createArchive(file: string, count: number, seed = 20261129): Arc
     searchRows,
     setupSeconds: (setupDone - started) / 1000,
     insertSeconds: (performance.now() - setupDone) / 1000,
+    copySeconds: null,
     megabytes: statSync(file).size / 1_048_576,
   };
-}
-
-/** A new database at `file`, migrated and seeded by the app's own `db:fresh`. */
-export function createFreshDatabase(file: string): void {
-  execFileSync("npx", ["tsx", "scripts/db-setup.ts", "--fresh"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
 }
 
 function uniqueSlug(base: string, taken: Set<string>): string {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { commentOutcome, commentRequestBody, loadCommentForm, type CommentForm, type CommentOutcome } from "../../lib/comment-post";
 import { COMMENT_SENTENCES, FAMILY_NAMES, FIRST_NAMES } from "./arabic-vocabulary";
+import { withArchiveReader } from "./archive-reader";
 import type { LoadFigures, LoadSettings } from "./load";
 import { cpuSeconds } from "./processes";
 
@@ -29,7 +29,7 @@ const IN_FLIGHT_GRACE_MS = 2_000;
 export async function measureCommentPosting(
   baseUrl: string,
   articlePath: string,
-  databaseFile: string,
+  databaseUrl: string,
   settings: LoadSettings,
   serverPid: number,
 ): Promise<CommentFigures> {
@@ -48,7 +48,7 @@ export async function measureCommentPosting(
   const serverCores = (cpuSeconds([serverPid]) - cpuBefore) / figures.seconds;
   await sleep(IN_FLIGHT_GRACE_MS);
 
-  const stored = storedMarkers(databaseFile, run);
+  const stored = await storedMarkers(databaseUrl, run);
   const missing = [...accepted].filter((marker) => !stored.has(marker)).length;
   return {
     ...figures,
@@ -91,14 +91,9 @@ function commentRequests(
   ];
 }
 
-function storedMarkers(databaseFile: string, run: string): Set<string> {
-  const db = new Database(databaseFile, { readonly: true });
-  try {
-    const bodies = db.prepare(`SELECT body FROM "Comment" WHERE body LIKE ?`).pluck().all(`%[${run}-%]`) as string[];
-    return new Set(bodies.map((body) => body.slice(body.lastIndexOf("[") + 1, -1)));
-  } finally {
-    db.close();
-  }
+async function storedMarkers(databaseUrl: string, run: string): Promise<Set<string>> {
+  const bodies = await withArchiveReader(databaseUrl, (archive) => archive.commentBodiesContaining(`[${run}-`));
+  return new Set(bodies.filter((body) => body.endsWith("]")).map((body) => body.slice(body.lastIndexOf("[") + 1, -1)));
 }
 
 async function runLoad(url: string, connections: number, seconds: number, requests: autocannon.Request[]): Promise<Omit<LoadFigures, "serverCores">> {

@@ -11,19 +11,19 @@ export interface NextServer extends RunningProcess {
 export const LOAD_RUN_ENV = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
 
 /**
- * `next start` of the current build on `databaseFile`. The server runs from a copy of the build
+ * `next start` of the current build on the database at `databaseUrl`. The server runs from a copy of the build
  * in `workDir`, so what it caches at run time (ISR pages written under .next/server) starts empty
  * for each archive and never leaks from one size's run into the next or into the checkout.
  */
 export async function startNextServer({
   workDir,
   port,
-  databaseFile,
+  databaseUrl,
   appSecret,
 }: {
   workDir: string;
   port: number;
-  databaseFile: string;
+  databaseUrl: string;
   appSecret: string;
 }): Promise<NextServer> {
   const projectDir = path.join(workDir, "app");
@@ -45,7 +45,7 @@ export async function startNextServer({
         ...LOAD_RUN_ENV,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: `file:${databaseFile}`,
+        DATABASE_URL: databaseUrl,
         APP_SECRET: appSecret,
         MEDIA_DIR: path.join(workDir, "media"),
         // Canonical and feed URLs name the address the server is reached at.

@@ -14,7 +14,8 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
   console.log(
     `\n${number(result.size)} articles: ${number(archive.articles)} in the database with ${number(archive.comments)} comments, ` +
       `${archive.tags} tags, ${archive.sections} new sections, ${archive.authors} authors; ` +
-      `${number(archive.megabytes, 1)} MB, generated in ${number(archive.insertSeconds, 1)} s (+${number(archive.setupSeconds, 1)} s migrate and seed)`,
+      `${number(archive.megabytes, 1)} MB, generated in ${number(archive.insertSeconds, 1)} s (+${number(archive.setupSeconds, 1)} s migrate and seed)` +
+      (archive.copySeconds === null ? "" : `, copied into PostgreSQL in ${number(archive.copySeconds, 1)} s (migration and search index included)`),
   );
   console.log(`search ${decodeURIComponent(routes.search)} matches ${number(routes.searchMatches)} articles; deep page: ${decodeURIComponent(routes.sectionDeep)}`);
 
