@@ -1,24 +1,28 @@
-// `npm run bench:lighthouse [-- --no-build --articles=1000 --runs=3]`: Lighthouse (mobile) on the
-// home and article pages of the production build, with the scores and Web Vitals next to the
-// targets. Uses the system Chromium (CHROME_PATH, default /usr/bin/chromium); downloads nothing.
+// `npm run bench:lighthouse [-- --no-build --articles=1000 --runs=3 --database=postgresql]`:
+// Lighthouse (mobile) on the home and article pages of the production build, with the scores and
+// Web Vitals next to the targets. Uses the system Chromium (CHROME_PATH, default /usr/bin/chromium); downloads nothing.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { articlePath } from "@/lib/paths";
 import { positiveInteger } from "./lib/args";
-import { createArchive } from "./lib/archive";
+import { createArchiveDatabase } from "./lib/archive-database";
+import { withArchiveReader } from "./lib/archive-reader";
+import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget } from "./lib/bench-database";
 import { buildApp } from "./lib/build";
 import { runLighthouse, lighthouseChecks, type LighthouseFigures } from "./lib/lighthouse-run";
 import { machineHeader, packageVersion, printHeader } from "./lib/machine";
 import { startNextServer } from "./lib/next-server";
 import { verdict } from "./lib/report";
-import { newestOpenArticle } from "./lib/routes";
 
 const USAGE = `npm run bench:lighthouse -- [flags]
   --articles=1000   size of the synthetic archive served
+  --database=sqlite sqlite, or postgresql: the server at BENCH_POSTGRESQL_URL
+                    (default ${DEFAULT_POSTGRESQL_SERVER}), in databases the run
+                    creates and drops, named <prefix><run>_<purpose>
+  --database-prefix=${DEFAULT_DATABASE_PREFIX}  prefix of those databases' names
   --runs=1          Lighthouse runs per page; the run with the median performance score is reported
   --port=3420       port of next start
   --no-build        use the existing .next build`;
@@ -26,6 +30,8 @@ const USAGE = `npm run bench:lighthouse -- [flags]
 const { values: flags } = parseArgs({
   options: {
     articles: { type: "string", default: "1000" },
+    database: { type: "string", default: "sqlite" },
+    "database-prefix": { type: "string", default: DEFAULT_DATABASE_PREFIX },
     runs: { type: "string", default: "1" },
     port: { type: "string", default: "3420" },
     "no-build": { type: "boolean", default: false },
@@ -43,17 +49,16 @@ async function main(): Promise<number> {
   const runs = positiveInteger("runs", flags.runs);
   const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH`);
+  const target = databaseTarget(flags.database, flags["database-prefix"]);
+  const database = await describeTarget(target);
   const header = machineHeader("Chromium (Lighthouse's CPU slowdown is simulated on top of this machine's speed) and next start");
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-lighthouse-"));
   const pages: { page: string; url: string; figures: LighthouseFigures }[] = [];
   try {
-    if (!flags["no-build"]) buildApp(scratch);
-    const databaseFile = path.join(scratch, "portal.db");
-    createArchive(databaseFile, articles);
-    const db = new Database(databaseFile, { readonly: true });
-    const article = articlePath(newestOpenArticle(db).slug);
-    db.close();
-    const server = await startNextServer({ workDir: scratch, port: positiveInteger("port", flags.port), databaseFile, appSecret: randomBytes(32).toString("hex") });
+    if (!flags["no-build"]) await buildApp(target, scratch);
+    const { database: archive } = await createArchiveDatabase(target, scratch, articles);
+    const article = articlePath((await withArchiveReader(archive.url, (reader) => reader.newestOpenArticle())).slug);
+    const server = await startNextServer({ workDir: scratch, port: positiveInteger("port", flags.port), databaseUrl: archive.url, appSecret: randomBytes(32).toString("hex") });
     try {
       for (const [page, pathname] of [["home", "/"], ["article", article]] as const) {
         const url = new URL(pathname, server.baseUrl).toString();
@@ -62,13 +67,14 @@ async function main(): Promise<number> {
       }
     } finally {
       await server.stop();
+      await archive.drop();
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 
   printHeader("Lighthouse (mobile, simulated throttling) on the production build (next start)", header, [
-    `lighthouse ${packageVersion("lighthouse")}, Chromium at ${chromePath}; ${articles.toLocaleString("en")}-article archive; ${runs} run(s) per page, median performance shown`,
+    `lighthouse ${packageVersion("lighthouse")}, Chromium at ${chromePath}; ${articles.toLocaleString("en")}-article archive on ${databaseLabel(database)}; ${runs} run(s) per page, median performance shown`,
   ]);
   const checks = pages.flatMap(({ page, figures }) => {
     console.log(
@@ -83,8 +89,8 @@ async function main(): Promise<number> {
     return pageChecks;
   });
   mkdirSync("bench-results", { recursive: true });
-  const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}-lighthouse.json`);
-  writeFileSync(file, `${JSON.stringify({ header, articles, runs, pages }, null, 2)}\n`);
+  const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}-lighthouse-${database.provider}.json`);
+  writeFileSync(file, `${JSON.stringify({ header, database, articles, runs, pages }, null, 2)}\n`);
   const missed = checks.filter((check) => check.met === false).length;
   console.log(`\n${checks.length - missed} of ${checks.length} targets met\nresults: ${file}`);
   return missed > 0 ? 1 : 0;
