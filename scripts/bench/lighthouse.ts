@@ -57,16 +57,19 @@ async function main(): Promise<number> {
   try {
     if (!flags["no-build"]) await buildApp(target, scratch);
     const { database: archive } = await createArchiveDatabase(target, scratch, articles);
-    const article = articlePath((await withArchiveReader(archive.url, (reader) => reader.newestOpenArticle())).slug);
-    const server = await startNextServer({ workDir: scratch, port: positiveInteger("port", flags.port), databaseUrl: archive.url, appSecret: randomBytes(32).toString("hex") });
     try {
-      for (const [page, pathname] of [["home", "/"], ["article", article]] as const) {
-        const url = new URL(pathname, server.baseUrl).toString();
-        console.log(`lighthouse ${page}…`);
-        pages.push({ page, url, figures: await runLighthouse(url, { chromePath, runs, scratch }) });
+      const article = articlePath((await withArchiveReader(archive.url, (reader) => reader.newestOpenArticle())).slug);
+      const server = await startNextServer({ workDir: scratch, port: positiveInteger("port", flags.port), databaseUrl: archive.url, appSecret: randomBytes(32).toString("hex") });
+      try {
+        for (const [page, pathname] of [["home", "/"], ["article", article]] as const) {
+          const url = new URL(pathname, server.baseUrl).toString();
+          console.log(`lighthouse ${page}…`);
+          pages.push({ page, url, figures: await runLighthouse(url, { chromePath, runs, scratch }) });
+        }
+      } finally {
+        await server.stop();
       }
     } finally {
-      await server.stop();
       await archive.drop();
     }
   } finally {
