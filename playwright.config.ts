@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DATABASE_FILE } from "./e2e/support/paths";
+import { E2E_DATABASE_URL } from "./e2e/support/paths";
 import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./e2e/support/chromium";
 import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";
 
@@ -30,7 +30,8 @@ export default defineConfig({
   ],
   webServer: {
     // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded
-    // database with the test accounts of e2e/support/users.ts.
+    // database (SQLite, or PostgreSQL when E2E_DATABASE_URL names one: e2e/support/paths.ts) with
+    // the test accounts of e2e/support/users.ts.
     command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
@@ -38,7 +39,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
+      DATABASE_URL: E2E_DATABASE_URL,
       APP_SECRET: E2E_APP_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       // Every test posts from the same address and types at machine speed: the flood limits are
