@@ -6,7 +6,7 @@ export const test = base.extend<{ database: TestDatabase; articlePage: ArticlePa
   database: async ({}, use) => {
     const database = new TestDatabase();
     await use(database);
-    database.close();
+    await database.close();
   },
   articlePage: async ({ page }, use) => {
     await use(new ArticlePage(page));

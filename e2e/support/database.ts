@@ -1,14 +1,12 @@
-// Arranges and inspects test data in the e2e server's database directly. Every article gets a unique
-// slug, so tests share nothing. Each write expires the server's cached reader pages, as an import
-// from the command line must (`npm run cache:purge`).
+// Arranges and inspects test data in the e2e server's database directly, SQLite or PostgreSQL
+// (e2e/support/paths.ts). Every article gets a unique slug, so tests share nothing. Each write
+// expires the server's cached reader pages, as an import from the command line must
+// (`npm run cache:purge`).
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
 import { purgeReaderCache } from "./page-cache";
-import { E2E_DATABASE_FILE } from "./paths";
-
-// Stored the way Prisma's SQLite adapter stores dates, so the app compares them correctly.
-const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+import { E2E_DATABASE_URL } from "./paths";
+import { openSqlConnection } from "./sql-connection";
 
 export interface TestArticle {
   id: number;
@@ -17,111 +15,148 @@ export interface TestArticle {
   paragraphs: string[];
 }
 
-export class TestDatabase {
-  private readonly sqlite = new Database(E2E_DATABASE_FILE, { timeout: 5000 });
+/** What the access tests compare before and after a refused action. */
+export interface StoredArticle {
+  headline: string;
+  status: string;
+  commentsOpen: boolean;
+  deletedAt: Date | null;
+  updatedAt: Date;
+}
 
-  createArticle({
+// COUNT(*) is a bigint on PostgreSQL, which pg hands over as a string.
+type CountRow = { n: number | string };
+
+export class TestDatabase {
+  private readonly connection = openSqlConnection(E2E_DATABASE_URL);
+
+  async createArticle({
     commentsOpen = true,
     status = "PUBLISHED",
     // Yesterday: older than the seed (imported when the run's database was made), so tests that
     // find the seed on the home page or in the feed do not depend on how many articles ran before.
     publishedAt = new Date(Date.now() - 24 * 60 * 60_000),
     authorEmail = null,
-  }: { commentsOpen?: boolean; status?: "DRAFT" | "SCHEDULED" | "PUBLISHED"; publishedAt?: Date | null; authorEmail?: string | null } = {}): TestArticle {
+    // The headline ends with the article's unique id, so a test can search for it.
+    headlinePrefix = "خبر للاختبار رقم",
+  }: {
+    commentsOpen?: boolean;
+    status?: "DRAFT" | "SCHEDULED" | "PUBLISHED";
+    publishedAt?: Date | null;
+    authorEmail?: string | null;
+    headlinePrefix?: string;
+  } = {}): Promise<TestArticle> {
     const unique = randomUUID().slice(0, 8);
-    const headline = `خبر للاختبار رقم ${unique}`;
+    const slug = `خبر-اختبار-${unique}`;
+    const headline = `${headlinePrefix} ${unique}`;
     const paragraphs = [`الفقرة الأولى من الخبر ${unique}.`, "الفقرة الثانية، وفيها «اقتباس» و“علامات” عربية."];
-    const now = sqliteDate(new Date());
-    const { lastInsertRowid } = this.sqlite
-      .prepare(
-        `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt", "authorId")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT "id" FROM "User" WHERE "email" = ?))`,
-      )
-      .run(
-        `خبر-اختبار-${unique}`,
-        headline,
-        serializeArticleBody(bodyFromParagraphs(paragraphs)),
-        status,
-        publishedAt ? sqliteDate(publishedAt) : null,
-        commentsOpen ? 1 : 0,
-        now,
-        now,
-        authorEmail,
-      );
+    const now = new Date();
+    const [{ id }] = await this.connection.rows<{ id: number }>(
+      `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt", "authorId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT "id" FROM "User" WHERE "email" = ?))
+       RETURNING "id"`,
+      [slug, headline, serializeArticleBody(bodyFromParagraphs(paragraphs)), status, publishedAt, commentsOpen, now, now, authorEmail],
+    );
     purgeReaderCache();
-    return { id: Number(lastInsertRowid), slug: `خبر-اختبار-${unique}`, headline, paragraphs };
+    return { id, slug, headline, paragraphs };
   }
 
-  setCommentsOpen(articleId: number, open: boolean): void {
-    this.sqlite.prepare(`UPDATE "Article" SET "commentsOpen" = ? WHERE "id" = ?`).run(open ? 1 : 0, articleId);
+  async setCommentsOpen(articleId: number, open: boolean): Promise<void> {
+    await this.connection.rows(`UPDATE "Article" SET "commentsOpen" = ? WHERE "id" = ?`, [open, articleId]);
     purgeReaderCache();
   }
 
-  countComments(articleId: number): number {
-    const row = this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`).get(articleId) as { n: number };
-    return row.n;
+  async countComments(articleId: number): Promise<number> {
+    const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [articleId]);
+    return Number(row.n);
   }
 
-  article(articleId: number) {
-    return this.sqlite
-      .prepare(`SELECT "headline", "status", "commentsOpen", "deletedAt", "updatedAt" FROM "Article" WHERE "id" = ?`)
-      .get(articleId) as { headline: string; status: string; commentsOpen: number; deletedAt: string | null; updatedAt: string };
+  async article(articleId: number): Promise<StoredArticle> {
+    const [row] = await this.connection.rows<{
+      headline: string;
+      status: string;
+      commentsOpen: boolean | number;
+      deletedAt: Date | string | null;
+      updatedAt: Date | string;
+    }>(`SELECT "headline", "status", "commentsOpen", "deletedAt", "updatedAt" FROM "Article" WHERE "id" = ?`, [articleId]);
+    // SQLite hands back 0/1 and ISO text, PostgreSQL booleans and dates.
+    return {
+      headline: row.headline,
+      status: row.status,
+      commentsOpen: Boolean(row.commentsOpen),
+      deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
+      updatedAt: new Date(row.updatedAt),
+    };
   }
 
-  createComment(articleId: number, { status, email = null, body }: { status: "PENDING" | "APPROVED"; email?: string | null; body: string }): number {
-    const { lastInsertRowid } = this.sqlite
-      .prepare(`INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(articleId, "قارئ سابق", email, body, status, sqliteDate(new Date()));
+  async createComment(
+    articleId: number,
+    { status, email = null, body }: { status: "PENDING" | "APPROVED"; email?: string | null; body: string },
+  ): Promise<number> {
+    const [{ id }] = await this.connection.rows<{ id: number }>(
+      `INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
+      [articleId, "قارئ سابق", email, body, status, new Date()],
+    );
     purgeReaderCache();
-    return Number(lastInsertRowid);
+    return id;
   }
 
-  trash(articleId: number): void {
-    this.sqlite.prepare(`UPDATE "Article" SET "deletedAt" = ? WHERE "id" = ?`).run(sqliteDate(new Date()), articleId);
+  async trash(articleId: number): Promise<void> {
+    await this.connection.rows(`UPDATE "Article" SET "deletedAt" = ? WHERE "id" = ?`, [new Date(), articleId]);
     purgeReaderCache();
   }
 
   /** An address with an approved comment elsewhere: with moderation on, its comments publish at once. */
-  returningCommenterEmail(): string {
+  async returningCommenterEmail(): Promise<string> {
     const email = `reader-${randomUUID().slice(0, 8)}@example.com`;
-    this.createComment(this.createArticle().id, { status: "APPROVED", email, body: "تعليق سابق" });
+    const article = await this.createArticle();
+    await this.createComment(article.id, { status: "APPROVED", email, body: "تعليق سابق" });
     return email;
   }
 
-  commentStatus(commentId: number): string {
-    return (this.sqlite.prepare(`SELECT "status" FROM "Comment" WHERE "id" = ?`).get(commentId) as { status: string }).status;
+  async commentStatus(commentId: number): Promise<string> {
+    const [row] = await this.connection.rows<{ status: string }>(`SELECT "status" FROM "Comment" WHERE "id" = ?`, [commentId]);
+    return row.status;
   }
 
   /** Moves every session of the account into the past, as if it had run out. */
-  expireSessions(email: string): void {
-    this.sqlite
-      .prepare(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`)
-      .run(sqliteDate(new Date(Date.now() - 60_000)), email);
+  async expireSessions(email: string): Promise<void> {
+    await this.connection.rows(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`, [
+      new Date(Date.now() - 60_000),
+      email,
+    ]);
   }
 
   /** Tags the article (creating the tag), as the editor's tags field does. */
-  tag(articleId: number, name: string, slug: string): void {
-    this.sqlite.prepare(`INSERT OR IGNORE INTO "Tag" ("slug", "name", "createdAt") VALUES (?, ?, ?)`).run(slug, name, sqliteDate(new Date()));
-    this.sqlite
-      .prepare(`INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT ?, "id" FROM "Tag" WHERE "slug" = ?`)
-      .run(articleId, slug);
+  async tag(articleId: number, name: string, slug: string): Promise<void> {
+    await this.connection.rows(`INSERT INTO "Tag" ("slug", "name", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
+      slug,
+      name,
+      new Date(),
+    ]);
+    await this.connection.rows(
+      `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT "Article"."id", "Tag"."id" FROM "Article", "Tag" WHERE "Article"."id" = ? AND "Tag"."slug" = ?`,
+      [articleId, slug],
+    );
     purgeReaderCache();
   }
 
-  userCount(name: string): number {
-    return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "User" WHERE "name" = ?`).get(name) as { n: number }).n;
+  async userCount(name: string): Promise<number> {
+    const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "User" WHERE "name" = ?`, [name]);
+    return Number(row.n);
   }
 
-  mediaCount(): number {
-    return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM "Media"`).get() as { n: number }).n;
+  async mediaCount(): Promise<number> {
+    const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Media"`);
+    return Number(row.n);
   }
 
-  settings(): Record<string, string> {
-    const rows = this.sqlite.prepare(`SELECT "key", "value" FROM "Setting"`).all() as { key: string; value: string }[];
+  async settings(): Promise<Record<string, string>> {
+    const rows = await this.connection.rows<{ key: string; value: string }>(`SELECT "key", "value" FROM "Setting"`);
     return Object.fromEntries(rows.map((row) => [row.key, row.value]));
   }
 
-  close(): void {
-    this.sqlite.close();
+  close(): Promise<void> {
+    return this.connection.close();
   }
 }

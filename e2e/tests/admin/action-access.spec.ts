@@ -13,8 +13,8 @@ test.describe("newsroom actions replayed without the right session", () => {
   test.use({ storageState: authFile("EDITOR") });
 
   test("publishing a draft", async ({ page, database }) => {
-    const article = database.createArticle({ status: "DRAFT", publishedAt: null });
-    const before = database.article(article.id);
+    const article = await database.createArticle({ status: "DRAFT", publishedAt: null });
+    const before = await database.article(article.id);
     await page.goto(`/admin/articles/${article.id}`);
     const editor = new ArticleEditor(page);
     await editor.field("الحالة").selectOption({ label: "منشور" });
@@ -22,15 +22,15 @@ test.describe("newsroom actions replayed without the right session", () => {
 
     expect(await replayAction(publish, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(publish, "AUTHOR")).toContain(FORBIDDEN);
-    expect(database.article(article.id)).toEqual(before);
+    expect(await database.article(article.id)).toEqual(before);
   });
 
   test("closing comments, trashing and restoring", async ({ page, database }) => {
-    const open = database.createArticle();
-    const trashed = database.createArticle();
-    database.trash(trashed.id);
-    const beforeOpen = database.article(open.id);
-    const beforeTrashed = database.article(trashed.id);
+    const open = await database.createArticle();
+    const trashed = await database.createArticle();
+    await database.trash(trashed.id);
+    const beforeOpen = await database.article(open.id);
+    const beforeTrashed = await database.article(trashed.id);
 
     // A captured request never reaches the server, which leaves the page's form pending: reload each time.
     await page.goto(`/admin/articles/${open.id}`);
@@ -44,30 +44,30 @@ test.describe("newsroom actions replayed without the right session", () => {
       expect(await replayAction(action, null)).toContain(NOT_SIGNED_IN);
       expect(await replayAction(action, "AUTHOR")).toContain(FORBIDDEN);
     }
-    expect(database.article(open.id)).toEqual(beforeOpen);
-    expect(database.article(trashed.id)).toEqual(beforeTrashed);
+    expect(await database.article(open.id)).toEqual(beforeOpen);
+    expect(await database.article(trashed.id)).toEqual(beforeTrashed);
   });
 
   test("restoring a revision", async ({ page, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     await page.goto(`/admin/articles/${article.id}`);
     const editor = new ArticleEditor(page);
     await editor.field("العنوان").fill(`${article.headline} معدّل`);
     await editor.save();
     await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
-    const before = database.article(article.id);
+    const before = await database.article(article.id);
     await page.getByRole("region", { name: "المراجعات" }).getByRole("listitem").filter({ hasText: "الاستيراد" }).getByRole("link").click();
     const restore = await captureActionRequest(page, () => page.getByRole("button", { name: "استعادة هذه النسخة" }).click());
 
     expect(await replayAction(restore, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(restore, "AUTHOR")).toContain(FORBIDDEN);
-    expect(database.article(article.id)).toEqual(before);
+    expect(await database.article(article.id)).toEqual(before);
   });
 
   test("approving a comment", async ({ page, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const text = `تعليق ينتظر ${Math.random().toString(36).slice(2, 8)}`;
-    const commentId = database.createComment(article.id, { status: "PENDING", body: text });
+    const commentId = await database.createComment(article.id, { status: "PENDING", body: text });
     await page.goto("/admin/comments");
     const approve = await captureActionRequest(page, () =>
       page.getByRole("listitem").filter({ hasText: text }).getByRole("button", { name: "موافقة" }).click(),
@@ -75,7 +75,7 @@ test.describe("newsroom actions replayed without the right session", () => {
 
     expect(await replayAction(approve, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(approve, "AUTHOR")).toContain(FORBIDDEN);
-    expect(database.commentStatus(commentId)).toBe("PENDING");
+    expect(await database.commentStatus(commentId)).toBe("PENDING");
   });
 });
 
@@ -87,9 +87,9 @@ test.describe("media actions replayed without the right session", () => {
     const form = page.getByRole("form", { name: "رفع صورة" });
     await form.getByLabel(/^الصورة/).setInputFiles({ name: "x.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
     const upload = await captureActionRequest(page, () => form.getByRole("button", { name: "رفع" }).click());
-    const mediaBefore = database.mediaCount();
+    const mediaBefore = await database.mediaCount();
     expect(await replayAction(upload, null)).toContain(NOT_SIGNED_IN);
-    expect(database.mediaCount()).toBe(mediaBefore);
+    expect(await database.mediaCount()).toBe(mediaBefore);
 
     await page.goto("/admin/media");
     await form.getByLabel(/^الصورة/).setInputFiles({ name: "y.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
@@ -110,13 +110,13 @@ test.describe("settings replayed without an admin's session", () => {
   test.use({ storageState: authFile("ADMIN") });
 
   test("changing the moderation setting", async ({ page, database }) => {
-    const before = database.settings();
+    const before = await database.settings();
     await page.goto("/admin/settings");
     await page.getByLabel("تُنشر فورًا").check();
     const save = await captureActionRequest(page, () => page.getByRole("button", { name: "حفظ الإعدادات" }).click());
 
     expect(await replayAction(save, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(save, "EDITOR")).toContain(FORBIDDEN);
-    expect(database.settings()).toEqual(before);
+    expect(await database.settings()).toEqual(before);
   });
 });

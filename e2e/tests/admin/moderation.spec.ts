@@ -8,7 +8,7 @@ test.describe("comment moderation", () => {
   test.use({ storageState: authFile("EDITOR") });
 
   test("a held comment is shown only to its writer, then approved and shown to every reader", async ({ page, browser, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const text = `سؤال للمحرر ${unique()}`;
 
     const writer = await browser.newContext(ANONYMOUS);
@@ -42,9 +42,10 @@ test.describe("comment moderation", () => {
   });
 
   test("several comments are marked as spam at once", async ({ page, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const texts = [`إعلان مزعج ${unique()}`, `إعلان مزعج آخر ${unique()}`];
-    const ids = texts.map((body) => database.createComment(article.id, { status: "PENDING", body }));
+    const ids: number[] = [];
+    for (const body of texts) ids.push(await database.createComment(article.id, { status: "PENDING", body }));
 
     await page.goto("/admin/comments?status=PENDING");
     for (const text of texts) await page.getByRole("listitem").filter({ hasText: text }).getByRole("checkbox").check();
@@ -52,16 +53,16 @@ test.describe("comment moderation", () => {
     await page.getByRole("button", { name: "تطبيق" }).click();
     await expect(page.getByRole("status")).toHaveText("تم تحديث التعليقات.");
 
-    expect(ids.map((id) => database.commentStatus(id))).toEqual(["SPAM", "SPAM"]);
+    expect(await Promise.all(ids.map((id) => database.commentStatus(id)))).toEqual(["SPAM", "SPAM"]);
     await page.getByRole("link", { name: /^مزعجة/ }).click();
     for (const text of texts) await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
   });
 
   test("a commenter whose address already has an approved comment is published at once", async ({ browser, database }) => {
-    const earlier = database.createArticle();
+    const earlier = await database.createArticle();
     const email = `returning-${unique()}@example.com`;
-    database.createComment(earlier.id, { status: "APPROVED", email, body: "تعليق قديم" });
-    const article = database.createArticle();
+    await database.createComment(earlier.id, { status: "APPROVED", email, body: "تعليق قديم" });
+    const article = await database.createArticle();
 
     const reader = await browser.newContext(ANONYMOUS);
     const readerPage = new ArticlePage(await reader.newPage());

@@ -87,10 +87,10 @@ test.describe("cached reader pages", () => {
   });
 
   test("show a newly approved comment at once", async ({ page, browser, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const articlePath = `/articles/${encodeURIComponent(article.slug)}`;
     const text = `تعليق ينتظر الموافقة ${unique()}`;
-    database.createComment(article.id, { status: "PENDING", body: text });
+    await database.createComment(article.id, { status: "PENDING", body: text });
 
     const reader = await (await browser.newContext(ANONYMOUS)).newPage();
     await expectServedFromCache(reader, articlePath);
@@ -108,7 +108,7 @@ test.describe("cached reader pages", () => {
   });
 
   test("are one copy for every reader: no session, cookie or nonce in them", async ({ browser, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const path = `/articles/${encodeURIComponent(article.slug)}`;
     const first = await (await browser.newContext(ANONYMOUS)).newPage();
     await expectServedFromCache(first, path);

@@ -61,7 +61,7 @@ test.describe("an editor", () => {
   });
 
   test("closes comments and the reader sees the notice at once and cannot comment", async ({ page, browser, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const reader = await browser.newContext(ANONYMOUS);
     const readerPage = await reader.newPage();
     await readerPage.goto(`/articles/${encodeURIComponent(article.slug)}`);
@@ -98,7 +98,7 @@ test.describe("an editor", () => {
   });
 
   test("restores an earlier revision, and readers see that text again", async ({ page, browser, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     const edited = `${article.headline} بعد التعديل`;
     await page.goto(`/admin/articles/${article.id}`);
     const editor = new ArticleEditor(page);
@@ -123,7 +123,7 @@ test.describe("an editor", () => {
   });
 
   test("moves an article to the trash, which removes it for readers, and restores it", async ({ page, request, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     await page.goto(`/admin/articles/${article.id}`);
     await page.getByRole("button", { name: "نقل إلى المهملات" }).click();
     await expect(page.getByRole("button", { name: "استعادة من المهملات" })).toBeVisible();

@@ -19,8 +19,8 @@ async function everythingSentFor(page: import("@playwright/test").Page, path: st
 
 test("a reader's pages carry no commenter's or author's email, no hash and no secret", async ({ browser, database }) => {
   const email = `private-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const article = database.createArticle({ authorEmail: TEST_USERS.EDITOR.email });
-  database.createComment(article.id, { status: "APPROVED", email, body: "تعليق بعنوان بريد خاص" });
+  const article = await database.createArticle({ authorEmail: TEST_USERS.EDITOR.email });
+  await database.createComment(article.id, { status: "APPROVED", email, body: "تعليق بعنوان بريد خاص" });
   const reader = await browser.newContext(ANONYMOUS);
   const page = await reader.newPage();
   for (const path of [`/articles/${encodeURIComponent(article.slug)}`, "/", "/feed.xml"]) {

@@ -59,7 +59,7 @@ test("an expired session no longer opens the newsroom", async ({ page, database 
   await signIn.signIn(TEST_USERS.EXPIRY.email, TEST_USERS.EXPIRY.password);
   await expect(page.getByRole("heading", { name: "المقالات" })).toBeVisible();
 
-  database.expireSessions(TEST_USERS.EXPIRY.email);
+  await database.expireSessions(TEST_USERS.EXPIRY.email);
   await page.goto("/admin/articles");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
 });

@@ -40,7 +40,7 @@ test.describe("an admin", () => {
 
     expect(await replayAction(create, null)).toContain("انتهت جلستك أو لم تسجّل الدخول");
     expect(await replayAction(create, "EDITOR")).toContain("لا تملك صلاحية القيام بهذا.");
-    expect(database.userCount("حساب مسروق")).toBe(0);
+    expect(await database.userCount("حساب مسروق")).toBe(0);
   });
 });
 

@@ -21,9 +21,9 @@ test("a closed article page (the seed) has no WCAG A/AA violations", async ({ pa
 });
 
 test("an open article with comments and form errors has no WCAG A/AA violations", async ({ page, database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
-  await articlePage.writeComment({ name: "Sam سام", email: database.returningCommenterEmail(), body: "تعليق أول" });
+  await articlePage.writeComment({ name: "Sam سام", email: await database.returningCommenterEmail(), body: "تعليق أول" });
   await articlePage.submitButton.click();
   await expect(articlePage.commentsHeading).toHaveText("التعليقات (١)");
   await articlePage.submitButton.click();

@@ -13,7 +13,7 @@ test("the seed's desk label leads to a page of what was signed with it", async (
 });
 
 test("an article's author links to a page with their name, bio and articles, and no email", async ({ page, database }) => {
-  const article = database.createArticle({ authorEmail: TEST_USERS.EDITOR.email });
+  const article = await database.createArticle({ authorEmail: TEST_USERS.EDITOR.email });
   await page.goto(`/articles/${encodeURIComponent(article.slug)}`);
   await page.getByRole("article").getByRole("link", { name: TEST_USERS.EDITOR.name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TEST_USERS.EDITOR.name);

@@ -3,11 +3,11 @@ import { expect, test } from "../../fixtures";
 const REFUSED = "أُغلق باب التعليق على هذا المقال، ولم يُحفظ تعليقك.";
 
 test("a reader comments on an open article and sees the comment and the new count", async ({ database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
   await expect(articlePage.commentsHeading).toHaveText("التعليقات (٠)");
 
-  const email = database.returningCommenterEmail();
+  const email = await database.returningCommenterEmail();
   await articlePage.writeComment({ name: "Layla ليلى", email, body: "تحليل ممتاز، شكرًا." });
   await articlePage.submitButton.click();
 
@@ -17,35 +17,35 @@ test("a reader comments on an open article and sees the comment and the new coun
   await expect(comment.locator("bdi")).toHaveText("Layla ليلى");
   await expect(articlePage.comments).not.toContainText(email);
   await expect(articlePage.bodyField).toHaveValue("");
-  expect(database.countComments(article.id)).toBe(1);
+  expect(await database.countComments(article.id)).toBe(1);
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the form still posts, and the page comes back with the comment", async ({ database, articlePage }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     await articlePage.goto(article.slug);
-    await articlePage.writeComment({ name: "قارئ", email: database.returningCommenterEmail(), body: "تعليق بلا جافاسكربت" });
+    await articlePage.writeComment({ name: "قارئ", email: await database.returningCommenterEmail(), body: "تعليق بلا جافاسكربت" });
     await articlePage.submitButton.click();
 
     await expect(articlePage.commentsHeading).toHaveText("التعليقات (١)");
     await expect(articlePage.comment("تعليق بلا جافاسكربت")).toBeVisible();
-    expect(database.countComments(article.id)).toBe(1);
+    expect(await database.countComments(article.id)).toBe(1);
   });
 
   test("a replayed comment request is refused once the article is closed", async ({ page, database, articlePage }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     await articlePage.goto(article.slug);
-    await articlePage.writeComment({ name: "قارئ", email: database.returningCommenterEmail(), body: "التعليق الأصلي" });
+    await articlePage.writeComment({ name: "قارئ", email: await database.returningCommenterEmail(), body: "التعليق الأصلي" });
     const [request] = await Promise.all([
       page.waitForRequest((candidate) => candidate.method() === "POST"),
       articlePage.submitButton.click(),
     ]);
     await expect(articlePage.comment("التعليق الأصلي")).toBeVisible();
-    expect(database.countComments(article.id)).toBe(1);
+    expect(await database.countComments(article.id)).toBe(1);
 
-    database.setCommentsOpen(article.id, false);
+    await database.setCommentsOpen(article.id, false);
     const replay = await page.request.fetch(request.url(), {
       method: "POST",
       headers: await request.allHeaders(),
@@ -54,27 +54,27 @@ test.describe("without JavaScript", () => {
 
     expect(replay.status()).toBe(200);
     expect(await replay.text()).toContain(REFUSED);
-    expect(database.countComments(article.id)).toBe(1);
+    expect(await database.countComments(article.id)).toBe(1);
   });
 });
 
 test("a comment sent after the article was closed behind the reader's back is refused and not stored", async ({ database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
   await articlePage.writeComment({ name: "قارئ متأخر", body: "هل يصل هذا التعليق؟" });
 
-  database.setCommentsOpen(article.id, false);
+  await database.setCommentsOpen(article.id, false);
   await articlePage.submitButton.click();
 
   await expect(articlePage.comments.getByRole("alert")).toHaveText(REFUSED);
   await expect(articlePage.closedNotice).toBeVisible();
   await expect(articlePage.commentForm).toHaveCount(0);
   await expect(articlePage.commentsHeading).toHaveText("التعليقات (٠)");
-  expect(database.countComments(article.id)).toBe(0);
+  expect(await database.countComments(article.id)).toBe(0);
 });
 
 test("invalid fields are explained inline and what the reader typed is kept", async ({ database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
   await articlePage.writeComment({ name: "   ", email: "not-an-email", body: "نص طويل كتبته بعناية" });
   await articlePage.submitButton.click();
@@ -84,11 +84,11 @@ test("invalid fields are explained inline and what the reader typed is kept", as
   await expect(articlePage.nameField).toHaveAttribute("aria-invalid", "true");
   await expect(articlePage.bodyField).toHaveValue("نص طويل كتبته بعناية");
   await expect(articlePage.emailField).toHaveValue("not-an-email");
-  expect(database.countComments(article.id)).toBe(0);
+  expect(await database.countComments(article.id)).toBe(0);
 });
 
 test("markup in a comment is shown as text and never runs", async ({ page, database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -96,7 +96,7 @@ test("markup in a comment is shown as text and never runs", async ({ page, datab
   });
   await articlePage.goto(article.slug);
   const payload = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
-  await articlePage.writeComment({ name: "<b>اسم</b>", email: database.returningCommenterEmail(), body: payload });
+  await articlePage.writeComment({ name: "<b>اسم</b>", email: await database.returningCommenterEmail(), body: payload });
   await articlePage.submitButton.click();
 
   await expect(articlePage.comment(payload)).toBeVisible();
@@ -106,7 +106,7 @@ test("markup in a comment is shown as text and never runs", async ({ page, datab
 });
 
 test("a bot that fills the hidden honeypot is told its comment is held, and nothing is stored", async ({ page, database, articlePage }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
   // Not offered to people: out of the accessibility tree (and out of sight and tab order).
   await expect(articlePage.commentForm.getByRole("textbox", { name: "اترك هذا الحقل فارغًا" })).toHaveCount(0);
@@ -115,5 +115,5 @@ test("a bot that fills the hidden honeypot is told its comment is held, and noth
   await articlePage.submitButton.click();
 
   await expect(articlePage.commentForm.getByRole("status")).toHaveText("شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.");
-  expect(database.countComments(article.id)).toBe(0);
+  expect(await database.countComments(article.id)).toBe(0);
 });

@@ -109,8 +109,8 @@ test("the seed's section page links to its section feed and the site feed", asyn
 });
 
 test("a tag page keeps the site feed link beside its canonical URL", async ({ page, database }) => {
-  const article = database.createArticle();
-  database.tag(article.id, "وسم للخلاصات", "وسم-للخلاصات");
+  const article = await database.createArticle();
+  await database.tag(article.id, "وسم للخلاصات", "وسم-للخلاصات");
   await page.goto(`/tags/${encodeURIComponent("وسم-للخلاصات")}`);
   expect(await rssAlternatePaths(page, 1)).toEqual(["/feed.xml"]);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/tags/${encodeURIComponent("وسم-للخلاصات")}$`));
@@ -141,7 +141,7 @@ test("the sitemap lists the home page, the seed's section and the seed article b
 });
 
 test("the news sitemap is in Google News' structure", async ({ request, database }) => {
-  const fresh = database.createArticle();
+  const fresh = await database.createArticle();
   const response = await request.get("/news-sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/xml; charset=utf-8");
@@ -155,11 +155,11 @@ test("the news sitemap is in Google News' structure", async ({ request, database
 });
 
 test("drafts, articles scheduled for later and trashed articles are in no feed or sitemap; a new public one is", async ({ request, database }) => {
-  const published = database.createArticle();
-  const draft = database.createArticle({ status: "DRAFT", publishedAt: null });
-  const scheduled = database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
-  const trashed = database.createArticle();
-  database.trash(trashed.id);
+  const published = await database.createArticle();
+  const draft = await database.createArticle({ status: "DRAFT", publishedAt: null });
+  const scheduled = await database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
+  const trashed = await database.createArticle();
+  await database.trash(trashed.id);
   const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 
   const { xml: rss, items } = await fetchRss(request, "/feed.xml");

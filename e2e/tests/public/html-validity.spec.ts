@@ -6,9 +6,9 @@ const SEED_PATH = `/articles/${encodeURIComponent("الولايات-المتحد
 test("the reader pages are valid HTML (Nu HTML Checker)", async ({ request, database }) => {
   // The checker is a Java program: starting its VM takes most of a loaded machine's 30 s.
   test.setTimeout(90_000);
-  const open = database.createArticle();
-  database.tag(open.id, "وسم للتحقق", "وسم-للتحقق");
-  database.createComment(open.id, { status: "APPROVED", body: "تعليق <b>بنص</b> عادي" });
+  const open = await database.createArticle();
+  await database.tag(open.id, "وسم للتحقق", "وسم-للتحقق");
+  await database.createComment(open.id, { status: "APPROVED", body: "تعليق <b>بنص</b> عادي" });
   const pages = [
     "/",
     SEED_PATH,

@@ -24,7 +24,7 @@ test.describe("a renamed article", () => {
   test.use({ storageState: authFile("EDITOR") });
 
   test("its old address redirects permanently to the new one", async ({ page, request, database }) => {
-    const article = database.createArticle();
+    const article = await database.createArticle();
     await page.goto(`/admin/articles/${article.id}`);
     const editor = new ArticleEditor(page);
     await editor.field("الرابط").fill(`${article.slug}-محدث`);

@@ -10,8 +10,8 @@ test("an unknown article slug shows the 404 page", async ({ page }) => {
 });
 
 test("drafts and articles scheduled for later are not found", async ({ page, database }) => {
-  const draft = database.createArticle({ status: "DRAFT", publishedAt: null });
-  const scheduled = database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
+  const draft = await database.createArticle({ status: "DRAFT", publishedAt: null });
+  const scheduled = await database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
   for (const article of [draft, scheduled]) {
     const response = await page.goto(`/articles/${encodeURIComponent(article.slug)}`);
     expect(response?.status()).toBe(404);
@@ -24,7 +24,7 @@ test("drafts and articles scheduled for later are not found", async ({ page, dat
 });
 
 test("a scheduled article appears once its time has come", async ({ page, database }) => {
-  const due = database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() - 1000) });
+  const due = await database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() - 1000) });
   await page.goto("/");
   await page.getByRole("link", { name: due.headline }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(due.headline);

@@ -1,11 +1,12 @@
 import { expect, test } from "../../fixtures";
+import type { TestArticle } from "../../support/database";
 
 test("an article lists related articles that share a tag, and not itself", async ({ page, database }) => {
   const slug = `وسم-مشترك-${Math.random().toString(36).slice(2, 8)}`;
-  const first = database.createArticle();
-  const second = database.createArticle();
-  database.tag(first.id, slug.replaceAll("-", " "), slug);
-  database.tag(second.id, slug.replaceAll("-", " "), slug);
+  const first = await database.createArticle();
+  const second = await database.createArticle();
+  await database.tag(first.id, slug.replaceAll("-", " "), slug);
+  await database.tag(second.id, slug.replaceAll("-", " "), slug);
 
   await page.goto(`/articles/${encodeURIComponent(first.slug)}`);
   const related = page.getByRole("region", { name: "أخبار ذات صلة" });
@@ -15,10 +16,11 @@ test("an article lists related articles that share a tag, and not itself", async
 
 test("a tag page with more than a page of articles links to older ones, with stable addresses", async ({ page, database }) => {
   const slug = `أرشيف-${Math.random().toString(36).slice(2, 8)}`;
-  const articles = Array.from({ length: 21 }, (_, index) =>
-    database.createArticle({ publishedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000 - (index + 1) * 60_000) }),
-  );
-  for (const article of articles) database.tag(article.id, slug.replaceAll("-", " "), slug);
+  const articles: TestArticle[] = [];
+  for (let index = 0; index < 21; index++) {
+    articles.push(await database.createArticle({ publishedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000 - (index + 1) * 60_000) }));
+  }
+  for (const article of articles) await database.tag(article.id, slug.replaceAll("-", " "), slug);
 
   await page.goto(`/tags/${encodeURIComponent(slug)}`);
   await expect(page.getByRole("main").getByRole("article")).toHaveCount(20);

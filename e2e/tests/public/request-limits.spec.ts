@@ -3,7 +3,7 @@ import { ANONYMOUS, expect, test } from "../../fixtures";
 const SEED_PATH = `/articles/${encodeURIComponent("الولايات-المتحدة-تطالب-روسيا-بسحب-جنودها-بسرعة-من-كازاخستان")}`;
 
 test("a reader's oversized POST is refused before it is read, with a clear message, and nothing is stored", async ({ playwright, database }) => {
-  const article = database.createArticle();
+  const article = await database.createArticle();
   const path = `/articles/${encodeURIComponent(article.slug)}`;
   const client = await playwright.request.newContext(ANONYMOUS);
   const response = await client.post(path, {
@@ -13,7 +13,7 @@ test("a reader's oversized POST is refused before it is read, with a clear messa
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain("الطلب أكبر من المسموح (٦٤ كيلوبايت كحد أقصى).");
   expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
-  expect(database.countComments(article.id)).toBe(0);
+  expect(await database.countComments(article.id)).toBe(0);
   await client.dispose();
 });
 

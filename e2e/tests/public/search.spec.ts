@@ -1,10 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { randomInt, randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
-import { bodyFromParagraphs, serializeArticleBody } from "../../../lib/article-body";
+import { randomInt } from "node:crypto";
 import { expect, test } from "../../fixtures";
-import { E2E_DATABASE_FILE } from "../../support/paths";
+import type { TestDatabase } from "../../support/database";
 
 const SEED_HEADLINE = "الولايات المتحدة تطالب روسيا بسحب جنودها “بسرعة” من كازاخستان";
 const EMPTY_MESSAGE = "اكتب كلمة أو أكثر للبحث في الأخبار.";
@@ -38,8 +36,6 @@ function seedResult(page: Page) {
   return results(page).getByRole("listitem").filter({ has: page.getByRole("link", { name: SEED_HEADLINE, exact: true }) });
 }
 
-const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
 /** A made-up Arabic word that no other article contains. */
 function uniqueWord(): string {
   const letters = "تثجحخدذرزسشصضطظعغقكمنهي";
@@ -47,30 +43,13 @@ function uniqueWord(): string {
 }
 
 /** Published articles whose headline holds `word`, the newest first, written straight into the server's database. */
-function createArticlesWith(word: string, count: number): string[] {
-  const sqlite = new Database(E2E_DATABASE_FILE, { timeout: 5000 });
-  try {
-    const insert = sqlite.prepare(
-      `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?)`,
-    );
-    const now = sqliteDate(new Date());
-    return Array.from({ length: count }, (_, index) => {
-      const unique = randomUUID().slice(0, 8);
-      const headline = `خبر عن ${word} رقم ${unique}`;
-      insert.run(
-        `بحث-${unique}`,
-        headline,
-        serializeArticleBody(bodyFromParagraphs([`تفاصيل الخبر ${unique}.`])),
-        sqliteDate(new Date(Date.now() - (index + 1) * 60_000)),
-        now,
-        now,
-      );
-      return headline;
-    });
-  } finally {
-    sqlite.close();
+async function createArticlesWith(database: TestDatabase, word: string, count: number): Promise<string[]> {
+  const headlines: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const publishedAt = new Date(Date.now() - (index + 1) * 60_000);
+    headlines.push((await database.createArticle({ publishedAt, headlinePrefix: `خبر عن ${word} رقم` })).headline);
   }
+  return headlines;
 }
 
 test("a reader searches for كازاخستان from the header, sees the count and the marked headline, and opens the article", async ({ page }) => {
@@ -167,11 +146,11 @@ test("a search with no match says so", async ({ page }) => {
 });
 
 test("drafts, scheduled and trashed articles are not found; a new article is found at once", async ({ page, database }) => {
-  const published = database.createArticle();
-  const draft = database.createArticle({ status: "DRAFT", publishedAt: null });
-  const scheduled = database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
-  const trashed = database.createArticle();
-  database.trash(trashed.id);
+  const published = await database.createArticle();
+  const draft = await database.createArticle({ status: "DRAFT", publishedAt: null });
+  const scheduled = await database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() + 3_600_000) });
+  const trashed = await database.createArticle();
+  await database.trash(trashed.id);
   // Each headline ends with its own 8-character id: search for it.
   for (const article of [published, draft, scheduled, trashed]) {
     const id = article.headline.split(" ").at(-1)!;
@@ -180,9 +159,9 @@ test("drafts, scheduled and trashed articles are not found; a new article is fou
   }
 });
 
-test("results come in pages of twenty with previous and next links", async ({ page }) => {
+test("results come in pages of twenty with previous and next links", async ({ page, database }) => {
   const word = uniqueWord();
-  const headlines = createArticlesWith(word, 21);
+  const headlines = await createArticlesWith(database, word, 21);
   await page.goto("/");
   await searchFromHeader(page, word);
 

@@ -37,9 +37,9 @@ test("the reader pages work under the policy: no violation, and a comment posts 
   for (const path of ["/", SEED_PATH, `/search?q=${encodeURIComponent("كازاخستان")}`, `/sections/${encodeURIComponent("متابعات")}`]) {
     await page.goto(path);
   }
-  const article = database.createArticle();
+  const article = await database.createArticle();
   await articlePage.goto(article.slug);
-  await articlePage.writeComment({ name: "قارئ", email: database.returningCommenterEmail(), body: "تعليق تحت سياسة الأمان" });
+  await articlePage.writeComment({ name: "قارئ", email: await database.returningCommenterEmail(), body: "تعليق تحت سياسة الأمان" });
   await articlePage.submitButton.click();
   await expect(articlePage.commentsHeading).toHaveText("التعليقات (١)");
   expect(violations).toEqual([]);
