@@ -57,13 +57,13 @@ export class TestDatabase {
        RETURNING "id"`,
       [slug, headline, serializeArticleBody(bodyFromParagraphs(paragraphs)), status, publishedAt, commentsOpen, now, now, authorEmail],
     );
-    purgeReaderCache();
+    await purgeReaderCache();
     return { id, slug, headline, paragraphs };
   }
 
   async setCommentsOpen(articleId: number, open: boolean): Promise<void> {
     await this.connection.rows(`UPDATE "Article" SET "commentsOpen" = ? WHERE "id" = ?`, [open, articleId]);
-    purgeReaderCache();
+    await purgeReaderCache();
   }
 
   async countComments(articleId: number): Promise<number> {
@@ -97,13 +97,13 @@ export class TestDatabase {
       `INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
       [articleId, "قارئ سابق", email, body, status, new Date()],
     );
-    purgeReaderCache();
+    await purgeReaderCache();
     return id;
   }
 
   async trash(articleId: number): Promise<void> {
     await this.connection.rows(`UPDATE "Article" SET "deletedAt" = ? WHERE "id" = ?`, [new Date(), articleId]);
-    purgeReaderCache();
+    await purgeReaderCache();
   }
 
   /** An address with an approved comment elsewhere: with moderation on, its comments publish at once. */
@@ -138,7 +138,7 @@ export class TestDatabase {
       `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT "Article"."id", "Tag"."id" FROM "Article", "Tag" WHERE "Article"."id" = ? AND "Tag"."slug" = ?`,
       [articleId, slug],
     );
-    purgeReaderCache();
+    await purgeReaderCache();
   }
 
   async userCount(name: string): Promise<number> {
