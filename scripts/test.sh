@@ -5,7 +5,9 @@
 # when anything failed or no test ran.
 # The PostgreSQL lane uses the server at TEST_POSTGRESQL_URL (default: this machine's, 127.0.0.1:5432,
 # user postgres); it makes databases named portal_test_<run>_… there and drops them at the end. With
-# no server reachable, it is left out with a message saying so. TEST_LANES=sqlite runs one lane.
+# no server reachable, it is left out with a message saying so. That lane ends with the two-instance
+# test (PostgreSQL and the Redis at TEST_REDIS_URL, default 127.0.0.1:6379, keys under a prefix of
+# the run's). TEST_LANES=sqlite runs one lane.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -47,6 +49,12 @@ lane() {
   mv test-results/e2e.json "test-results/e2e-$name.json" 2>/dev/null
   mv test-results/e2e-artifacts "test-results/e2e-artifacts-$name" 2>/dev/null
   record "[$name] end-to-end tests" playwright $e2e "test-results/e2e-$name.json"
+  if [ "$name" = postgresql ]; then
+    # Two instances of this build on one PostgreSQL database and one Redis (e2e/multi-instance/).
+    echo "== [$name] two instances, shared database and Redis"
+    npx playwright test --config e2e/multi-instance/playwright.config.ts
+    record "[$name] two instances" playwright $? test-results/e2e-multi-instance.json
+  fi
 }
 
 lanes=${TEST_LANES:-sqlite postgresql}
