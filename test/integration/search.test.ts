@@ -341,6 +341,21 @@ describe("what readers may find", () => {
 });
 
 describe("the index follows every write", () => {
+  test("an article whose text is a megabyte of different words is stored, and found by its headline and its body's first words", async () => {
+    // Over a tsvector's 1 MB on PostgreSQL: its trigger then indexes the body's first 100,000 characters.
+    const [headlineWord, firstWord, editedWord] = [uniqueWord(), uniqueWord(), uniqueWord()];
+    const words = (count: number) => Array.from({ length: count }, uniqueWord).join(" ");
+    const article = await createArticle({ headline: `خبر ${headlineWord}`, paragraphs: [`${firstWord} ${words(130_000)}`] });
+    assert.deepEqual(await slugsFor(headlineWord), [article.slug]);
+    assert.deepEqual(await slugsFor(firstWord), [article.slug]);
+    await db.article.update({
+      where: { id: article.id },
+      data: { body: serializeArticleBody({ version: 1, blocks: [{ type: "paragraph", text: `${editedWord} ${words(130_000)}` }] }) },
+    });
+    assert.deepEqual(await slugsFor(editedWord), [article.slug]);
+    assert.deepEqual(await slugsFor(firstWord), []);
+  });
+
   test("an edited headline: the old word is no longer found, the new one is, at once", async () => {
     const [oldWord, newWord] = [uniqueWord(), uniqueWord()];
     const article = await createArticle({ headline: `خبر ${oldWord}` });
