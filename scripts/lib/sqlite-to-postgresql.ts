@@ -60,6 +60,9 @@ export async function copySqliteToPostgresql(sqliteFile: string, postgresqlUrl: 
       await client.query("ROLLBACK");
       throw error;
     }
+    // The planner's statistics of the tables just filled: without them it plans for empty tables
+    // until autovacuum runs (a search at 100,000 articles answered nothing in 10 s that way).
+    await client.query("ANALYZE");
     return { tables, skippedEmpty, seconds: (performance.now() - started) / 1000 };
   } finally {
     sqlite.close();

@@ -61,6 +61,9 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
     );
     assert.deepEqual(article, { published: "2026-11-29 09:30:00.250", created: "2026-11-01 08:00:00.005", open: false, status: "PUBLISHED", section: "2026-01-02 03:04:05" });
     assert.deepEqual(await query(`SELECT "status"::text AS status FROM "Comment"`), [{ status: "SPAM" }]);
+    // Analyzed: the planner knows the filled tables at once, not after autovacuum.
+    const [statistics] = await query<{ columns: string }>(`SELECT COUNT(*) AS columns FROM pg_statistic WHERE starelid = '"Article"'::regclass`);
+    assert.ok(Number(statistics.columns) > 0, "no planner statistics for Article after the copy");
 
     const [next] = await query<{ id: number }>(
       `INSERT INTO "Article" ("slug", "headline", "body", "updatedAt") VALUES ('next', 'التالي', '{}', now()) RETURNING "id"`,
