@@ -22,8 +22,9 @@ export function withDatabase(url: string, name: string): string {
   return other.toString();
 }
 
-async function onServer<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+/** Runs `run` on a connection of its own to the database at `url`, closed afterwards. */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await run(client);
@@ -31,6 +32,10 @@ async function onServer<T>(url: string, run: (client: pg.Client) => Promise<T>):
     await client.end();
   }
 }
+
+/** The same, on the server's maintenance database: where databases are created, dropped and renamed. */
+export const onServer = <T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> =>
+  withClient(withDatabase(url, "postgres"), run);
 
 export async function databaseExists(url: string): Promise<boolean> {
   return onServer(url, async (client) => {

@@ -6,8 +6,7 @@
 //   tsx scripts/test-databases.ts reachable
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
-import { createDatabase, dropDatabase, serverReachable, withDatabase } from "../lib/postgresql-admin";
+import { createDatabase, dropDatabase, onServer, serverReachable, withDatabase } from "../lib/postgresql-admin";
 import { testDatabasePrefix, testPostgresqlServer, testTemplateUrl } from "../test/support/test-lane";
 
 const [command, run = ""] = process.argv.slice(2);
@@ -24,15 +23,10 @@ async function prepare(): Promise<void> {
 
 async function cleanup(): Promise<void> {
   const server = testPostgresqlServer();
-  const client = new pg.Client({ connectionString: withDatabase(server, "postgres") });
-  await client.connect();
-  try {
-    const prefix = testDatabasePrefix(run);
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
-    for (const { datname } of rows) await dropDatabase(withDatabase(server, datname));
-  } finally {
-    await client.end();
-  }
+  const { rows } = await onServer(server, (client) =>
+    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [testDatabasePrefix(run)]),
+  );
+  for (const { datname } of rows) await dropDatabase(withDatabase(server, datname));
 }
 
 async function main(): Promise<void> {

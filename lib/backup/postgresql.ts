@@ -2,8 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
-import { createDatabase, databaseExists, databaseName, dropDatabase, withDatabase } from "../postgresql-admin";
+import { createDatabase, databaseExists, databaseName, dropDatabase, onServer, withDatabase } from "../postgresql-admin";
 
 /*
  * Copies of the PostgreSQL database with PostgreSQL's own tools (pg_dump and pg_restore from the
@@ -38,27 +37,14 @@ export async function backupPostgresql(url: string, destination: string): Promis
 }
 
 async function openConnections(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await client.connect();
-  try {
-    const result = await client.query<{ n: string }>(
-      "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-      [databaseName(url)],
-    );
-    return Number(result.rows[0].n);
-  } finally {
-    await client.end();
-  }
+  const result = await onServer(url, (client) =>
+    client.query<{ n: string }>("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName(url)]),
+  );
+  return Number(result.rows[0].n);
 }
 
 async function renameDatabase(url: string, from: string, to: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await client.connect();
-  try {
-    await client.query(`ALTER DATABASE "${from}" RENAME TO "${to}"`);
-  } finally {
-    await client.end();
-  }
+  await onServer(url, (client) => client.query(`ALTER DATABASE "${from}" RENAME TO "${to}"`));
 }
 
 /** Replaces the database at `target` with the dump. Stop the portal first: its connections hold the database. */

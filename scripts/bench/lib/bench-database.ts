@@ -2,9 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import type { DatabaseProvider } from "@/lib/database-url";
-import { createDatabase, dropDatabase, serverReachable, withDatabase } from "@/lib/postgresql-admin";
+import { createDatabase, dropDatabase, serverReachable, withClient, withDatabase } from "@/lib/postgresql-admin";
 
 /*
  * Which database the bench serves its archives from. SQLite: a file per archive in the scratch
@@ -54,14 +53,10 @@ export async function describeTarget(target: DatabaseTarget): Promise<DatabaseIn
     return { provider: "sqlite", version, where: "a file per archive (better-sqlite3 adapter), WAL mode" };
   }
   if (!(await serverReachable(target.serverUrl))) throw new Error(`no PostgreSQL server answers at ${serverAddress(target.serverUrl)} (set BENCH_POSTGRESQL_URL)`);
-  const client = new pg.Client({ connectionString: target.serverUrl });
-  await client.connect();
-  try {
-    const version = String((await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version);
-    return { provider: "postgresql", version, where: `${serverAddress(target.serverUrl)}, databases ${databaseName(target, "*")} (adapter-pg), dropped at the end` };
-  } finally {
-    await client.end();
-  }
+  const version = await withClient(target.serverUrl, async (client) =>
+    String((await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version),
+  );
+  return { provider: "postgresql", version, where: `${serverAddress(target.serverUrl)}, databases ${databaseName(target, "*")} (adapter-pg), dropped at the end` };
 }
 
 /** "SQLite 3.50.4", "PostgreSQL 15.20 …": the engine the figures came from. */
@@ -109,12 +104,6 @@ export function createFreshDatabase(url: string): void {
 
 /** The size of the database on disk, in MB. */
 export async function postgresqlMegabytes(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
-    return Number(rows[0].bytes) / 1_048_576;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(url, (client) => client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes"));
+  return Number(rows[0].bytes) / 1_048_576;
 }
