@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { ANONYMOUS, expect, test } from "../../fixtures";
 import { ArticleEditor } from "../../pages/article-editor";
 import { authFile } from "../../support/users";
+import { followNewLink } from "../../support/page-cache";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -50,8 +51,7 @@ test.describe("cached reader pages", () => {
     const editorUrl = page.url().replace(/\?.*$/, "");
 
     const reader = await (await browser.newContext(ANONYMOUS)).newPage();
-    await reader.goto("/");
-    await reader.getByRole("link", { name: headline }).click();
+    await followNewLink(reader, "/", headline);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
     const articlePath = new URL(reader.url()).pathname;
     const sectionPath = new URL((await reader.getByRole("link", { name: "متابعات" }).first().getAttribute("href")) ?? "", reader.url()).pathname;

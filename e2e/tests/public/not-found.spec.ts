@@ -1,4 +1,5 @@
 import { expect, test } from "../../fixtures";
+import { followNewLink } from "../../support/page-cache";
 
 const NOT_FOUND_HEADING = "الصفحة غير موجودة";
 
@@ -25,8 +26,7 @@ test("drafts and articles scheduled for later are not found", async ({ page, dat
 
 test("a scheduled article appears once its time has come", async ({ page, database }) => {
   const due = await database.createArticle({ status: "SCHEDULED", publishedAt: new Date(Date.now() - 1000) });
-  await page.goto("/");
-  await page.getByRole("link", { name: due.headline }).click();
+  await followNewLink(page, "/", due.headline);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(due.headline);
 });
 
