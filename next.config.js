@@ -1,4 +1,5 @@
-const { PHASE_PRODUCTION_SERVER } = require("next/constants");
+const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require("next/constants");
+const { headerRules } = require("./lib/http-headers.cjs");
 
 /*
  * With REDIS_URL set when `next start` runs, the page cache lives in Redis, shared by every instance
@@ -19,6 +20,10 @@ module.exports = (phase) => ({
   experimental: {
     // Image uploads go through a Server Action: up to 10 MB of image plus the form around it.
     serverActions: { bodySizeLimit: "11mb" },
+  },
+  // Security headers on every answer, shared-cache freshness on reader pages (lib/http-headers.cjs).
+  async headers() {
+    return headerRules({ https: (process.env.SITE_URL ?? "").startsWith("https:"), development: phase === PHASE_DEVELOPMENT_SERVER });
   },
   ...sharedPageCache(phase),
 });

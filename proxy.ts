@@ -1,35 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { formatArabicNumber } from "@/lib/format";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { contentSecurityPolicy } from "@/lib/http-headers.cjs";
 
 const https = (process.env.SITE_URL ?? "").startsWith("https:");
 const development = process.env.NODE_ENV === "development";
 
-// Pages rendered for each request; every other page is served from Next's cache (see the policy's comment).
-const RENDERED_PER_REQUEST = /^\/(?:admin|search)(?:\/|$)/;
 // List pages whose older pages are asked for with `?before=`: the first page stays cacheable because
 // the older ones are rewritten to a path of their own (`…/before/<cursor>`, see listing.ts).
 const PAGED_LIST = /^\/(?:sections|tags|authors|sources)\/[^/]+\/?$/;
-// Reader pages and feeds served from Next's cache. Shared caches in front (a CDN, deploy/nginx.conf)
-// may keep them two seconds, so a change reaches readers at once there too; browsers revalidate
-// every time (ETag). Next would otherwise send its own revalidate period (an hour) as s-maxage.
-const CACHED_READER_PAGE = /^\/(?:$|(?:articles|sections|tags|authors|sources)\/|(?:feed|atom)\.xml$)/;
-const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=5";
 
 /**
- * Runs before routing on every page and route (not on static assets). None of it is authorization:
- * - every response gets the security headers and a Content-Security-Policy;
+ * Runs before routing, only for the requests that need it (see `config.matcher`): reader pages
+ * served from Next's cache skip it, and get their headers from next.config.js (lib/http-headers.cjs).
+ * None of it is authorization:
+ * - the newsroom and search are rendered per request: their Content-Security-Policy carries this
+ *   response's nonce (Next reads it from the policy on the request and puts it on its scripts);
  * - links from the origin site (`/?p=1101899`, on any path) go to /legacy/<id>, which redirects
  *   permanently to the article or shows the 404 page;
+ * - a body larger than the path accepts is refused before anything reads it;
  * - a path with a malformed percent-escape (`/articles/%E0%A4%A`) makes Next's router throw and
  *   answer 500; it is the client's error, so answer 400 with a plain explanation.
+ * Each of these answers carries a request id (X-Request-Id), logged with any error of the request.
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const requestId = requestIdOf(request);
-  const headers = { ...securityHeaders({ https }), "X-Request-Id": requestId };
   const refuse = (status: number, message: string) =>
-    new NextResponse(message, { status, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+    new NextResponse(message, { status, headers: { "X-Request-Id": requestId, "content-type": "text/plain; charset=utf-8" } });
   try {
     decodeURIComponent(pathname);
   } catch {
@@ -38,24 +35,19 @@ export function proxy(request: NextRequest) {
   const bodyRefusal = oversizedBody(request);
   if (bodyRefusal) return refuse(bodyRefusal.status, bodyRefusal.message);
 
-  const nonce = RENDERED_PER_REQUEST.test(pathname) ? btoa(crypto.randomUUID()) : undefined;
-  const policy = contentSecurityPolicy({ nonce, development, https });
-  // Next reads the nonce for its own scripts from the policy on the request.
+  const nonce = /^\/(?:admin|search)(?:\/|$)/.test(pathname) ? btoa(crypto.randomUUID()) : undefined;
   const requestHeaders = new Headers(request.headers);
-  // Logged with any error of this request (instrumentation.ts), and answered to the client.
   requestHeaders.set("x-request-id", requestId);
-  if (nonce) requestHeaders.set("Content-Security-Policy", policy);
+  const policy = nonce ? contentSecurityPolicy({ nonce, development, https }) : null;
+  if (policy) requestHeaders.set("Content-Security-Policy", policy);
   else requestHeaders.delete("Content-Security-Policy");
 
   const rewrite = rewriteTarget(request);
   const response = rewrite
     ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
-  if ((request.method === "GET" || request.method === "HEAD") && CACHED_READER_PAGE.test(pathname)) {
-    response.headers.set("Cache-Control", SHARED_CACHE_CONTROL);
-  }
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (policy) response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 
   function rewriteTarget({ nextUrl, url }: NextRequest): URL | null {
@@ -102,7 +94,19 @@ function oversizedBody(request: NextRequest): { status: number; message: string 
   };
 }
 
+// A percent-escape that is not one whole UTF-8 character: "%" without two hex digits, a byte that
+// cannot start or continue a character, an overlong form, a surrogate (decodeURIComponent refuses
+// each). Next tests the matcher on the raw path too, so a path carrying one comes to the proxy.
+// The lookahead reads: from here on, the path is not made of plain characters and whole characters.
 export const config = {
-  // Everything but build assets and uploaded media (their own headers are set where they are served).
-  matcher: ["/((?!_next/static|_next/image|media/).*)"],
+  matcher: [
+    "/admin/:path*",
+    "/search",
+    // A request with a body: a form or a Server Action (a GET carries none).
+    { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
+    { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
+    { source: "/:path*", has: [{ type: "query", key: "p" }] },
+    { source: "/:path*", has: [{ type: "query", key: "before" }] },
+    "/:path((?!(?:[^%]|%[0-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-c](?:%[89ABab][0-9A-Fa-f]){2}|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][EFef](?:%[89ABab][0-9A-Fa-f]){2}|%[Ff]0%[9ABab][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){2}|%[Ff][1-3](?:%[89ABab][0-9A-Fa-f]){3}|%[Ff]4%8[0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){2})*$).*)",
+  ],
 };
