@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import type { SearchWindow } from "./sqlite";
+import type { SearchWindow } from "./types";
 
 /*
  * The PostgreSQL twin of lib/search/sqlite.ts. "ArticleSearch" holds one tsvector per article,
@@ -12,8 +12,6 @@ import type { SearchWindow } from "./sqlite";
  * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles.ts.
  * Parameters are cast: PostgreSQL cannot infer a type for some of them.
  */
-
-export type { SearchWindow } from "./sqlite";
 
 /** ts_rank's weights for D, C, B, A: body 0.1, dek 0.5, headline 1, as SQLite's bm25 gives 1, 5, 10. */
 const FIELD_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}";

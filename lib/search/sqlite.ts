@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { ftsMatch } from "./query";
+import type { SearchWindow } from "./types";
 
 /*
  * The search statements of the SQLite build, in one place; lib/search/postgresql.ts has the same
@@ -15,12 +16,6 @@ import { ftsMatch } from "./query";
 
 function publicArticle(now: Date): Prisma.Sql {
   return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} AND a."deletedAt" IS NULL`;
-}
-
-export interface SearchWindow {
-  limit: number;
-  offset: number;
-  now: Date;
 }
 
 /**
