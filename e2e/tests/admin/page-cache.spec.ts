@@ -118,4 +118,22 @@ test.describe("cached reader pages", () => {
     expect(await response.text()).not.toContain("nonce=");
     await first.context().close();
   });
+
+  test("answer a reader's conditional request with 304 until the page changes, then with the new page", async ({ browser, database }) => {
+    const article = await database.createArticle();
+    const path = `/articles/${encodeURIComponent(article.slug)}`;
+    const reader = await (await browser.newContext(ANONYMOUS)).newPage();
+    await expectServedFromCache(reader, path);
+    const etag = (await reader.request.get(path)).headers()["etag"];
+    expect(etag).toMatch(/^"[0-9a-z]+"$/);
+    const unchanged = await reader.request.get(path, { headers: { "if-none-match": etag } });
+    expect(unchanged.status()).toBe(304);
+
+    await database.setCommentsOpen(article.id, false);
+    const changed = await reader.request.get(path, { headers: { "if-none-match": etag } });
+    expect(changed.status()).toBe(200);
+    expect(changed.headers()["etag"]).not.toBe(etag);
+    expect(await changed.text()).toContain("التعليقات مغلقة");
+    await reader.context().close();
+  });
 });
