@@ -1,4 +1,12 @@
 import type { Instrumentation } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
+
+/** At server start: the scheduler that makes scheduled articles go live on cached pages on time. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
+  const { startScheduledPublishing } = await import("./lib/scheduled-publishing");
+  startScheduledPublishing(process.env.APP_SECRET);
+}
 
 /**
  * Every error Next catches while rendering or in a route, action or proxy is logged here as one JSON

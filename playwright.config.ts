@@ -26,7 +26,9 @@ export default defineConfig({
   projects: [
     // Signs each newsroom role in once and saves the session for the tests that need it.
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /tests\/scheduled\// },
+    // Tests of what the server does by itself over time, run once nothing else writes to the database.
+    { name: "scheduled", testMatch: /tests\/scheduled\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"] },
   ],
   webServer: {
     // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded

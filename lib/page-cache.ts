@@ -1,7 +1,9 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { articlePath } from "./paths";
 import { cachePurgeTokenFor } from "./cache-purge-token";
+import { wakeScheduledPublishing } from "./scheduled-publishing";
 
 /*
  * What each change expires in Next's cache of reader pages. The pages are served from the cache
@@ -17,6 +19,8 @@ import { cachePurgeTokenFor } from "./cache-purge-token";
  * - the "related articles" cards of OTHER articles' pages follow an edit within the article pages'
  *   revalidate period (an hour), because finding every page that lists an article would cost more
  *   than that block is worth; the article itself, the lists and the feeds follow at once.
+ * A scheduled article going live is a change nobody makes: lib/scheduled-publishing.ts calls
+ * articleChanged for it at its time.
  */
 
 // A route pattern names the route's folders, route group included: Next tags each cached page with
@@ -34,6 +38,8 @@ export function articleChanged(slugs: readonly string[]): void {
   revalidatePath("/");
   for (const route of LIST_ROUTES) revalidatePath(route, "layout");
   for (const feed of SITE_FEEDS) revalidatePath(feed);
+  // It may have been scheduled, or rescheduled.
+  wakeScheduledPublishing();
 }
 
 /** A comment was published or unpublished on an article: only that article's page shows comments. */
@@ -50,10 +56,18 @@ export function writerChanged(): void {
 /** The database was changed outside the app (an import, a restore, a test fixture): expire every page. */
 export function everythingChanged(): void {
   revalidatePath("/", "layout");
+  // An import may have brought scheduled articles.
+  wakeScheduledPublishing();
 }
 
-/** The token POST /api/cache/purge accepts; none without an APP_SECRET (no one could know it). */
-export function cachePurgeToken(): string | null {
+/**
+ * Whether a request to the cache routes (/api/cache/…) carries `Authorization: Bearer <token>`,
+ * the token derived from APP_SECRET; never without an APP_SECRET (no one could know it).
+ */
+export function cacheRouteAuthorized(request: Request): boolean {
   const secret = process.env.APP_SECRET;
-  return secret ? cachePurgeTokenFor(secret) : null;
+  if (!secret) return false;
+  const given = Buffer.from(request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "");
+  const expected = Buffer.from(cachePurgeTokenFor(secret));
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
