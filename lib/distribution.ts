@@ -270,37 +270,49 @@ function later(current: Date | undefined, candidate: Date): Date {
  * Every public URL: the home page, the section and tag pages that have public articles, and every
  * public article (lastmod = its `updatedAt`). A listing page's lastmod is the latest change or
  * publication among its articles: a scheduled article going live changes the page without a write.
- * One query, the section and tags coming with each article.
+ * Flat rows only (the articles' few columns, then their tag pairs, each section and tag once): an
+ * archive of 100,000 articles would otherwise come back as as many nested objects, seconds of work
+ * and hundreds of megabytes for each crawler's visit.
  */
 export async function listSitemapEntries(now: Date = new Date(), base: URL = site.url): Promise<SitemapEntry[]> {
-  const rows = await db.article.findMany({
+  const articles = await db.article.findMany({
     where: publicArticleWhere(now),
     orderBy: newestFirst,
-    select: {
-      slug: true,
-      updatedAt: true,
-      publishedAt: true,
-      section: { select: { slug: true } },
-      tags: { select: { tag: { select: { slug: true } } } },
-    },
+    select: { id: true, slug: true, updatedAt: true, publishedAt: true, sectionId: true },
   });
+  const [tagPairs, sectionSlugs, tagSlugs] = await Promise.all([
+    // Every pair: the public ones are those of the articles above (filtering here costs a join).
+    db.articleTag.findMany({ select: { articleId: true, tagId: true } }),
+    db.section.findMany({ select: { id: true, slug: true } }),
+    db.tag.findMany({ select: { id: true, slug: true } }),
+  ]);
 
   let homeLastmod: Date | undefined;
-  const sections = new Map<string, Date>();
-  const tags = new Map<string, Date>();
-  for (const row of rows) {
-    const changed = later(row.updatedAt, row.publishedAt ?? row.updatedAt);
+  const changedById = new Map<number, Date>();
+  const sectionLastmods = new Map<number, Date>();
+  for (const article of articles) {
+    const changed = later(article.updatedAt, article.publishedAt ?? article.updatedAt);
+    changedById.set(article.id, changed);
     homeLastmod = later(homeLastmod, changed);
-    if (row.section) sections.set(row.section.slug, later(sections.get(row.section.slug), changed));
-    for (const { tag } of row.tags) tags.set(tag.slug, later(tags.get(tag.slug), changed));
+    if (article.sectionId !== null) sectionLastmods.set(article.sectionId, later(sectionLastmods.get(article.sectionId), changed));
+  }
+  const tagLastmods = new Map<number, Date>();
+  for (const { articleId, tagId } of tagPairs) {
+    const changed = changedById.get(articleId);
+    // Not public (or made public between the two reads: left to the next visit).
+    if (changed) tagLastmods.set(tagId, later(tagLastmods.get(tagId), changed));
   }
 
-  const bySlug = ([a]: [string, Date], [b]: [string, Date]) => (a < b ? -1 : a > b ? 1 : 0);
+  const listed = (slugs: { id: number; slug: string }[], lastmods: Map<number, Date>, path: (slug: string) => string) =>
+    slugs
+      .filter(({ id }) => lastmods.has(id))
+      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .map(({ id, slug }) => ({ loc: absoluteUrl(path(slug), base), lastmod: lastmods.get(id) }));
   return [
     { loc: absoluteUrl("/", base), lastmod: homeLastmod },
-    ...[...sections].sort(bySlug).map(([slug, lastmod]) => ({ loc: absoluteUrl(sectionPath(slug), base), lastmod })),
-    ...[...tags].sort(bySlug).map(([slug, lastmod]) => ({ loc: absoluteUrl(tagPath(slug), base), lastmod })),
-    ...rows.map((row) => ({ loc: absoluteUrl(articlePath(row.slug), base), lastmod: row.updatedAt })),
+    ...listed(sectionSlugs, sectionLastmods, sectionPath),
+    ...listed(tagSlugs, tagLastmods, tagPath),
+    ...articles.map((article) => ({ loc: absoluteUrl(articlePath(article.slug), base), lastmod: article.updatedAt })),
   ];
 }
 

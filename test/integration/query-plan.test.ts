@@ -131,6 +131,16 @@ async function readerLoads(): Promise<Record<string, pages.PageLoad>> {
   };
 }
 
+/**
+ * Tables a page reads whole on purpose, with no filter: the sitemap lists every tag, so it reads
+ * every article–tag pair once (lib/distribution.ts); the plan of such a read is a scan by nature.
+ */
+const WHOLE_TABLE_READS: Record<string, readonly string[]> = { sitemap: ["ArticleTag", "Tag"] };
+
+function readsWholeTable(page: string, statement: RecordedStatement): boolean {
+  return (WHOLE_TABLE_READS[page] ?? []).some((table) => new RegExp(`FROM \`main\`\.\`${table}\` WHERE 1=1 LIMIT`).test(statement.sql));
+}
+
 /** A statement's plan and what is wrong with it, on the lane's database. */
 type PlanCheck = (statement: RecordedStatement) => Promise<{ plan: string; problems: string[] }>;
 
@@ -149,6 +159,7 @@ async function planProblemsOfPages(loads: Record<string, pages.PageLoad>, check:
     const { result: shown, statements } = recording;
     assert.ok(shown > 0 && statements.length > 0, `${page} shows something`);
     for (const statement of statements) {
+      if (readsWholeTable(page, statement)) continue;
       const { plan, problems: found } = await check(statement);
       const sql = statement.sql.replace(/\?(,\?)+/g, "?,…").replace(/\$\d+(,\$\d+)+/g, "$…");
       problems.push(...found.map((problem) => `${page}: ${problem}\n    ${sql}\n    plan: ${plan}`));
