@@ -16,6 +16,7 @@ import { cachePurgeTokenFor } from "./cache-purge-token";
 const AT_LEAST_EVERY_MS = 60_000;
 const RETRY_MS = 5_000;
 const STARTING_RETRY_MS = 500;
+const CHECK_TIMEOUT_MS = 30_000;
 // setTimeout's longest wait; a later time is reached in steps.
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 // Cached pages are at most this old (their revalidate period): an article that came due within
@@ -51,6 +52,8 @@ export function startScheduledPublishing(appSecret: string | undefined): void {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ since: checkedUntil.toISOString() }),
+        // A server too busy to answer is asked again, rather than waited for.
+        signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       });
       if (!response.ok) throw new Error(`POST /api/cache/scheduled answered ${response.status}`);
       const answer = (await response.json()) as { checkedUntil: string; next: string | null };
