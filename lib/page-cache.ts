@@ -19,8 +19,8 @@ import { wakeScheduledPublishing } from "./scheduled-publishing";
  * - the "related articles" cards of OTHER articles' pages follow an edit within the article pages'
  *   revalidate period (an hour), because finding every page that lists an article would cost more
  *   than that block is worth; the article itself, the lists and the feeds follow at once.
- * A scheduled article going live is a change nobody makes: lib/scheduled-publishing.ts calls
- * articleChanged for it at its time.
+ * A scheduled article going live is a change nobody makes: lib/scheduled-publishing.ts has it
+ * expired at its time (scheduledArticlesWentLive).
  */
 
 // A route pattern names the route's folders, route group included: Next tags each cached page with
@@ -34,12 +34,24 @@ const SITE_FEEDS = ["/feed.xml", "/atom.xml"];
  * opened or closed. `slugs`: its address and, after a rename, the old one (which now redirects).
  */
 export function articleChanged(slugs: readonly string[]): void {
+  expireArticlesAndLists(slugs);
+  // It may have been scheduled, or rescheduled.
+  wakeScheduledPublishing();
+}
+
+/**
+ * Scheduled articles reached their time: the pages an edit expires, asked for by the scheduler
+ * (lib/scheduled-publishing.ts), which is not woken again for it.
+ */
+export function scheduledArticlesWentLive(slugs: readonly string[]): void {
+  expireArticlesAndLists(slugs);
+}
+
+function expireArticlesAndLists(slugs: readonly string[]): void {
   for (const slug of slugs) revalidatePath(articlePath(slug));
   revalidatePath("/");
   for (const route of LIST_ROUTES) revalidatePath(route, "layout");
   for (const feed of SITE_FEEDS) revalidatePath(feed);
-  // It may have been scheduled, or rescheduled.
-  wakeScheduledPublishing();
 }
 
 /** A comment was published or unpublished on an article: only that article's page shows comments. */

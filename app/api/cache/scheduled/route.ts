@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nextScheduledPublication, scheduledArticlesDue } from "@/lib/articles";
-import { articleChanged, cacheRouteAuthorized } from "@/lib/page-cache";
+import { cacheRouteAuthorized, scheduledArticlesWentLive } from "@/lib/page-cache";
 
 const Check = z.object({ since: z.iso.datetime() });
 
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   if (!parsed.success) return Response.json({ error: "الطلب يحتاج إلى since بتاريخ ISO 8601." }, { status: 400 });
   const now = new Date();
   const due = await scheduledArticlesDue(new Date(parsed.data.since), now);
-  if (due.length > 0) articleChanged(due);
+  if (due.length > 0) scheduledArticlesWentLive(due);
   const next = await nextScheduledPublication(now);
   return Response.json({ expired: due, checkedUntil: now.toISOString(), next: next?.toISOString() ?? null });
 }
