@@ -17,8 +17,6 @@ const AT_LEAST_EVERY_MS = 60_000;
 const RETRY_MS = 5_000;
 const STARTING_RETRY_MS = 500;
 const CHECK_TIMEOUT_MS = 30_000;
-// setTimeout's longest wait; a later time is reached in steps.
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 // Cached pages are at most this old (their revalidate period): an article that came due within
 // it, while no server was running, may still be in one as not yet public.
 const CACHED_PAGES_MAX_AGE_MS = 3_600_000;
@@ -37,7 +35,7 @@ export function startScheduledPublishing(appSecret: string | undefined): void {
 
   const arm = (delayMs: number) => {
     clearTimeout(timer);
-    timer = setTimeout(check, Math.max(0, Math.min(delayMs, LONGEST_TIMER_MS)));
+    timer = setTimeout(check, Math.max(0, delayMs));
     // The scheduler never keeps a stopping server alive.
     timer.unref();
   };
