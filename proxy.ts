@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { formatArabicNumber } from "@/lib/format";
-import { contentSecurityPolicy } from "@/lib/http-headers.cjs";
+import { contentSecurityPolicy, renderedPerRequest } from "@/lib/http-headers.cjs";
 
 const https = (process.env.SITE_URL ?? "").startsWith("https:");
 const development = process.env.NODE_ENV === "development";
@@ -35,7 +35,7 @@ export function proxy(request: NextRequest) {
   const bodyRefusal = oversizedBody(request);
   if (bodyRefusal) return refuse(bodyRefusal.status, bodyRefusal.message);
 
-  const nonce = /^\/(?:admin|search)(?:\/|$)/.test(pathname) ? btoa(crypto.randomUUID()) : undefined;
+  const nonce = renderedPerRequest(pathname) ? btoa(crypto.randomUUID()) : undefined;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
   const policy = nonce ? contentSecurityPolicy({ nonce, development, https }) : null;
@@ -100,6 +100,7 @@ function oversizedBody(request: NextRequest): { status: number; message: string 
 // The lookahead reads: from here on, the path is not made of plain characters and whole characters.
 export const config = {
   matcher: [
+    // What is rendered per request (lib/http-headers.cjs, RENDERED_PER_REQUEST).
     "/admin/:path*",
     "/search",
     // A request with a body: a form or a Server Action (a GET carries none).

@@ -12,10 +12,7 @@
  * inline scripts from their own HTML. They render no markup from users or authors (React escapes
  * every text; the body is typed blocks), which the stored-XSS tests check; every other directive
  * is as strict on both. Styles allow inline because React and next/font write style attributes.
- * Development adds 'unsafe-eval' for React's tooling.
- *
- * @param {{ nonce?: string; development?: boolean; https?: boolean }} options
- * @returns {string}
+ * Development adds 'unsafe-eval' for React's tooling. (Types: lib/http-headers.d.cts.)
  */
 function contentSecurityPolicy({ nonce, development = false, https = false }) {
   const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'unsafe-inline'";
@@ -34,10 +31,6 @@ function contentSecurityPolicy({ nonce, development = false, https = false }) {
   ].join("; ");
 }
 
-/**
- * @param {{ https?: boolean }} [options]
- * @returns {Record<string, string>}
- */
 function securityHeaders({ https = false } = {}) {
   return {
     "X-Content-Type-Options": "nosniff",
@@ -46,6 +39,16 @@ function securityHeaders({ https = false } = {}) {
     "X-Frame-Options": "DENY",
     ...(https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+// The sections rendered for each request, whose policy carries the response's nonce (proxy.ts;
+// its matcher, which Next reads as a literal, names them again).
+const RENDERED_PER_REQUEST = ["admin", "search"];
+const RENDERED_PER_REQUEST_PATH = new RegExp(`^/(?:${RENDERED_PER_REQUEST.join("|")})(?:/|$)`);
+
+/** Whether `pathname` is rendered per request, and so gets a nonce. */
+function renderedPerRequest(pathname) {
+  return RENDERED_PER_REQUEST_PATH.test(pathname);
 }
 
 // Reader pages and feeds are served from Next's cache. Shared caches in front (a CDN,
@@ -59,24 +62,21 @@ const CACHED_READER_PAGES = ["/", "/articles/:path*", "/sections/:path*", "/tags
  * Next's cache then costs Next no middleware call (measured: 60% more requests a second). Next
  * writes them into the build, so SITE_URL (https or not) counts as the build had it, as it does
  * for the pages rendered then.
- *
- * @param {{ https: boolean; development: boolean }} options
- * @returns {{ source: string; headers: { key: string; value: string }[]; missing?: { type: "header"; key: string }[] }[]}
  */
 function headerRules({ https, development }) {
-  const list = (/** @type {Record<string, string>} */ headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+  const list = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
   const policy = list({ "Content-Security-Policy": contentSecurityPolicy({ development, https }) });
   return [
     { source: "/:path*", headers: list(securityHeaders({ https })) },
-    // Everything but the newsroom and search, which proxy.ts gives a policy with the response's nonce.
-    { source: "/:path((?!admin$|admin/|search$).*)", headers: policy },
+    // Everything but what proxy.ts gives a policy with the response's nonce.
+    { source: `/:path((?!${RENDERED_PER_REQUEST.map((section) => `${section}$|${section}/`).join("|")}).*)`, headers: policy },
     // Reads only: a form's POST to an article page is answered for one reader (Next marks it private).
     ...CACHED_READER_PAGES.map((source) => ({
       source,
-      missing: [{ type: /** @type {const} */ ("header"), key: "content-length" }],
+      missing: [{ type: "header", key: "content-length" }],
       headers: list({ "Cache-Control": SHARED_CACHE_CONTROL }),
     })),
   ];
 }
 
-module.exports = { contentSecurityPolicy, headerRules };
+module.exports = { contentSecurityPolicy, headerRules, renderedPerRequest };

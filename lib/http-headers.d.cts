@@ -2,3 +2,4 @@ type HeaderRule = { source: string; headers: { key: string; value: string }[]; m
 
 export function contentSecurityPolicy(options: { nonce?: string; development?: boolean; https?: boolean }): string;
 export function headerRules(options: { https: boolean; development: boolean }): HeaderRule[];
+export function renderedPerRequest(pathname: string): boolean;
