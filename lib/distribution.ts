@@ -280,7 +280,7 @@ export async function listSitemapEntries(now: Date = new Date(), base: URL = sit
     orderBy: newestFirst,
     select: { id: true, slug: true, updatedAt: true, publishedAt: true, sectionId: true },
   });
-  const [tagPairs, sectionSlugs, tagSlugs] = await Promise.all([
+  const [tagPairs, sections, tags] = await Promise.all([
     // Every pair: the public ones are those of the articles above (filtering here costs a join).
     db.articleTag.findMany({ select: { articleId: true, tagId: true } }),
     db.section.findMany({ select: { id: true, slug: true } }),
@@ -303,15 +303,15 @@ export async function listSitemapEntries(now: Date = new Date(), base: URL = sit
     if (changed) tagLastmods.set(tagId, later(tagLastmods.get(tagId), changed));
   }
 
-  const listed = (slugs: { id: number; slug: string }[], lastmods: Map<number, Date>, path: (slug: string) => string) =>
-    slugs
+  const listed = (pages: { id: number; slug: string }[], lastmods: Map<number, Date>, path: (slug: string) => string) =>
+    pages
       .filter(({ id }) => lastmods.has(id))
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map(({ id, slug }) => ({ loc: absoluteUrl(path(slug), base), lastmod: lastmods.get(id) }));
   return [
     { loc: absoluteUrl("/", base), lastmod: homeLastmod },
-    ...listed(sectionSlugs, sectionLastmods, sectionPath),
-    ...listed(tagSlugs, tagLastmods, tagPath),
+    ...listed(sections, sectionLastmods, sectionPath),
+    ...listed(tags, tagLastmods, tagPath),
     ...articles.map((article) => ({ loc: absoluteUrl(articlePath(article.slug), base), lastmod: article.updatedAt })),
   ];
 }
