@@ -15,18 +15,20 @@ export async function purgeReaderCache(): Promise<void> {
 }
 
 /**
- * Opens a shared list page (home, section, tag) until it links to `linkName`, then follows the link.
- * Other tests running alongside render those pages too, and a render that began before this test's
- * change hands its copy to the requests arriving while it runs (lib/page-cache.ts): the list follows
- * within one render, so it is given a few seconds, never a reload by hand.
+ * How long a shared page (home, section, tag, feed) is given to follow a change. Other tests running
+ * alongside render those pages too, and a render that began before this test's change hands its
+ * copy to the requests arriving while it runs (lib/page-cache.ts): the page follows within one render.
  */
+export const SHARED_PAGE_FOLLOWS = { timeout: 5_000 };
+
+/** Opens a shared list page until it links to `linkName` (SHARED_PAGE_FOLLOWS), then follows the link. */
 export async function followNewLink(page: Page, path: string, linkName: string): Promise<void> {
   const link = page.getByRole("link", { name: linkName, exact: true });
   await expect
     .poll(async () => {
       await page.goto(path);
       return link.count();
-    }, { message: `${path} links to «${linkName}»`, timeout: 5_000 })
+    }, { message: `${path} links to «${linkName}»`, ...SHARED_PAGE_FOLLOWS })
     .toBeGreaterThan(0);
   await link.first().click();
 }

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { ANONYMOUS, expect, test } from "../../fixtures";
 import { ArticleEditor } from "../../pages/article-editor";
 import { authFile } from "../../support/users";
-import { followNewLink } from "../../support/page-cache";
+import { followNewLink, SHARED_PAGE_FOLLOWS } from "../../support/page-cache";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -22,18 +22,13 @@ async function feedTitles(reader: Page): Promise<string> {
 }
 
 /**
- * The headlines a shared list page links to. The home, section and tag pages and the feed are
- * also rendered for the other tests running alongside, and a render that began before the change
- * hands its copy to the requests that arrive while it runs (lib/page-cache.ts): those pages are
- * checked to follow within a few seconds. The article page, which only this test reads, is
- * checked at once.
+ * The headlines a shared list page links to; such pages are checked to follow within
+ * SHARED_PAGE_FOLLOWS. The article page, which only this test reads, is checked at once.
  */
 async function linkedHeadlines(reader: Page, path: string): Promise<string[]> {
   await reader.goto(path);
   return reader.getByRole("main").getByRole("link").allTextContents();
 }
-
-const SHARED_PAGE_FOLLOWS = { timeout: 5_000 };
 
 test.describe("cached reader pages", () => {
   test.use({ storageState: authFile("EDITOR") });
