@@ -1,3 +1,5 @@
+import { COMMENT_POSTED_MESSAGE } from "./comment-answers";
+
 /**
  * Domain errors: what went wrong in the newsroom's terms. Callers show `publicMessage` (Arabic,
  * safe for readers) and log the rest; a reader never sees a stack trace.
@@ -72,5 +74,5 @@ export class CommentTooFastError extends DomainError {
 /** A honeypot was filled: the sender is told what a held comment would be told, and nothing is kept. */
 export class BotCommentError extends DomainError {
   readonly code = "bot_comment";
-  readonly publicMessage = "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.";
+  readonly publicMessage = COMMENT_POSTED_MESSAGE.held;
 }

@@ -3,6 +3,7 @@
  * the page's own Server Action fields, the signed form token, the honeypot left empty, and the
  * reader's fields, as multipart/form-data to the form's address.
  */
+import { COMMENT_POSTED_MESSAGE, commentPostedAsFromLocation } from "../../lib/comment-answers";
 import { CommentsClosedError } from "../../lib/errors";
 import { findFormContaining, formActionUrl, isActionField, multipartBody, paragraphsWithClass } from "./html-form";
 
@@ -16,10 +17,6 @@ export type CommentOutcome = "published" | "held" | "closed" | "refused" | "unkn
 /** The fields a reader types (app/(site)/articles/[slug]/comment-form.tsx). */
 const READER_FIELDS = new Set(["authorName", "authorEmail", "body"]);
 
-// The answers of postCommentAction (app/(site)/articles/[slug]/actions.ts), which a "use server"
-// module cannot export; a bot's filled honeypot is told the held answer on purpose.
-const PUBLISHED_ANSWER = "شكرًا لك، نُشر تعليقك.";
-const HELD_ANSWER = "شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.";
 const CLOSED_ANSWER = new CommentsClosedError().publicMessage;
 
 /**
@@ -54,11 +51,16 @@ export function commentRequestBody(
   ]);
 }
 
-/** What the page that came back told the reader, read from the form's answer paragraph. */
-export function commentOutcome(html: string): CommentOutcome {
+/**
+ * What the answer told the reader: a comment taken is answered with a redirect to the article at
+ * the notice (lib/comment-answers.ts; a bot's filled honeypot is told "held" on purpose), a refusal
+ * with the page rendered again, read from the form's answer paragraph.
+ */
+export function commentOutcome(status: number, location: string | null, html: string): CommentOutcome {
+  if (status === 303) return (location === null ? null : commentPostedAsFromLocation(location)) ?? "unknown";
   const [success] = paragraphsWithClass(html, "form-message-success");
-  if (success === PUBLISHED_ANSWER) return "published";
-  if (success === HELD_ANSWER) return "held";
+  if (success === COMMENT_POSTED_MESSAGE.published) return "published";
+  if (success === COMMENT_POSTED_MESSAGE.held) return "held";
   const [error] = paragraphsWithClass(html, "form-message-error");
   if (error === CLOSED_ANSWER) return "closed";
   if (error !== undefined) return "refused";
@@ -88,5 +90,5 @@ export async function postComment(
     signal,
   });
   const html = await response.text();
-  return { status: response.status, html, outcome: commentOutcome(html) };
+  return { status: response.status, html, outcome: commentOutcome(response.status, response.headers.get("location"), html) };
 }

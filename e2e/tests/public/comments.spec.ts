@@ -23,15 +23,48 @@ test("a reader comments on an open article and sees the comment and the new coun
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the form still posts, and the page comes back with the comment", async ({ database, articlePage }) => {
+  test("the form still posts, and the shared page comes back with the comment and the notice", async ({ page, database, articlePage }) => {
     const article = await database.createArticle();
     await articlePage.goto(article.slug);
+    await expect(articlePage.commentForm.getByRole("status")).toHaveCount(0);
     await articlePage.writeComment({ name: "قارئ", email: await database.returningCommenterEmail(), body: "تعليق بلا جافاسكربت" });
-    await articlePage.submitButton.click();
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      articlePage.submitButton.click(),
+    ]);
 
+    // Answered by a redirect to the cached page, not by a page rendered for this reader.
+    expect(answer.status()).toBe(303);
+    await expect(page).toHaveURL(/#comment-published$/);
+    await expect(articlePage.commentForm.getByRole("status")).toHaveText("شكرًا لك، نُشر تعليقك.");
     await expect(articlePage.commentsHeading).toHaveText("التعليقات (١)");
     await expect(articlePage.comment("تعليق بلا جافاسكربت")).toBeVisible();
     expect(await database.countComments(article.id)).toBe(1);
+  });
+
+  test("a held comment is answered with the held notice, and readers' page is unchanged", async ({ page, database, articlePage }) => {
+    const article = await database.createArticle();
+    await articlePage.goto(article.slug);
+    await articlePage.writeComment({ name: "قارئ جديد", body: "تعليق ينتظر المراجعة" });
+    await articlePage.submitButton.click();
+
+    await expect(page).toHaveURL(/#comment-held$/);
+    await expect(articlePage.commentForm.getByRole("status")).toHaveText("شكرًا لك، سيظهر تعليقك للقرّاء بعد مراجعته.");
+    await expect(articlePage.commentsHeading).toHaveText("التعليقات (٠)");
+    expect(await database.countComments(article.id)).toBe(1);
+  });
+
+  test("invalid fields come back rendered with what the reader typed", async ({ page, database, articlePage }) => {
+    const article = await database.createArticle();
+    await articlePage.goto(article.slug);
+    await articlePage.writeComment({ name: "قارئ", body: "   " });
+    await articlePage.submitButton.click();
+
+    await expect(articlePage.commentForm.getByRole("alert")).toBeVisible();
+    await expect(articlePage.commentForm.getByText("اكتب نص التعليق.")).toBeVisible();
+    await expect(articlePage.commentForm.getByLabel("الاسم")).toHaveValue("قارئ");
+    expect(page.url()).not.toContain("#");
+    expect(await database.countComments(article.id)).toBe(0);
   });
 
   test("a replayed comment request is refused once the article is closed", async ({ page, database, articlePage }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE } from "@/lib/comment-answers";
 import { OwnHeldComments } from "./own-held-comments";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, initialCommentFormState, type CommentFormState } from "./comment-form-state";
 
@@ -8,10 +9,17 @@ type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFo
 
 const CLOSED_NOTICE = "التعليقات مغلقة";
 
+const postedNotices = (["published", "held"] as const).map((postedAs) => (
+  <p key={postedAs} id={COMMENT_POSTED_FRAGMENT[postedAs]} role="status" tabIndex={-1} className="form-message comment-notice">
+    {COMMENT_POSTED_MESSAGE[postedAs]}
+  </p>
+));
+
 /**
  * The comment form, or the closed notice. It is one component so that a refusal (comments closed
  * while the reader was typing) stays on screen when the page re-renders without the form. Works
- * without JavaScript: the action's state comes back in the server-rendered page.
+ * without JavaScript: a refusal's state comes back in the server-rendered page, and a comment taken
+ * redirects to the shared page at one of the notices below, which CSS shows while it is the target.
  */
 export function CommentForm({ action, articleId, open, token }: { action: Action; articleId: number; open: boolean; token: string }) {
   const [state, formAction, pending] = useActionState(action, initialCommentFormState);
@@ -56,6 +64,7 @@ export function CommentForm({ action, articleId, open, token }: { action: Action
     {ownHeld}
     <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>أضف تعليقًا</h3>
+      {state.status === "idle" ? postedNotices : null}
       {state.status === "posted" ? (
         <p role="status" className="form-message form-message-success">
           {state.message}
