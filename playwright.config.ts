@@ -34,7 +34,7 @@ export default defineConfig({
     // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded
     // database (SQLite, or PostgreSQL when E2E_DATABASE_URL names one: e2e/support/paths.ts) with
     // the test accounts of e2e/support/users.ts.
-    command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${E2E_PORT}`,
+    command: `npm run db:fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npm run --silent serve -- -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

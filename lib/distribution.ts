@@ -3,8 +3,8 @@ import { Feed } from "feed";
 import { excerptsOf, publicArticleWhere } from "./articles";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
-import { articlePath, sectionPath, tagPath } from "./paths";
-import { SITE_ATOM_PATH, SITE_FEED_PATH, SITEMAP_PATH, sectionFeedPath } from "./feed-links";
+import { articlePath, sectionPath } from "./paths";
+import { SITE_ATOM_PATH, SITE_FEED_PATH, sectionFeedPath } from "./feed-links";
 import { absoluteUrl, site } from "./site";
 
 /**
@@ -262,60 +262,6 @@ export interface SitemapEntry {
   lastmod?: Date;
 }
 
-function later(current: Date | undefined, candidate: Date): Date {
-  return current && current > candidate ? current : candidate;
-}
-
-/**
- * Every public URL: the home page, the section and tag pages that have public articles, and every
- * public article (lastmod = its `updatedAt`). A listing page's lastmod is the latest change or
- * publication among its articles: a scheduled article going live changes the page without a write.
- * Flat rows only (the articles' few columns, then their tag pairs, each section and tag once): an
- * archive of 100,000 articles would otherwise come back as as many nested objects, seconds of work
- * and hundreds of megabytes for each crawler's visit.
- */
-export async function listSitemapEntries(now: Date = new Date(), base: URL = site.url): Promise<SitemapEntry[]> {
-  const articles = await db.article.findMany({
-    where: publicArticleWhere(now),
-    orderBy: newestFirst,
-    select: { id: true, slug: true, updatedAt: true, publishedAt: true, sectionId: true },
-  });
-  const [tagPairs, sections, tags] = await Promise.all([
-    // Every pair: the public ones are those of the articles above (filtering here costs a join).
-    db.articleTag.findMany({ select: { articleId: true, tagId: true } }),
-    db.section.findMany({ select: { id: true, slug: true } }),
-    db.tag.findMany({ select: { id: true, slug: true } }),
-  ]);
-
-  let homeLastmod: Date | undefined;
-  const changedById = new Map<number, Date>();
-  const sectionLastmods = new Map<number, Date>();
-  for (const article of articles) {
-    const changed = later(article.updatedAt, article.publishedAt ?? article.updatedAt);
-    changedById.set(article.id, changed);
-    homeLastmod = later(homeLastmod, changed);
-    if (article.sectionId !== null) sectionLastmods.set(article.sectionId, later(sectionLastmods.get(article.sectionId), changed));
-  }
-  const tagLastmods = new Map<number, Date>();
-  for (const { articleId, tagId } of tagPairs) {
-    const changed = changedById.get(articleId);
-    // Not public (or made public between the two reads: left to the next visit).
-    if (changed) tagLastmods.set(tagId, later(tagLastmods.get(tagId), changed));
-  }
-
-  const listed = (pages: { id: number; slug: string }[], lastmods: Map<number, Date>, path: (slug: string) => string) =>
-    pages
-      .filter(({ id }) => lastmods.has(id))
-      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-      .map(({ id, slug }) => ({ loc: absoluteUrl(path(slug), base), lastmod: lastmods.get(id) }));
-  return [
-    { loc: absoluteUrl("/", base), lastmod: homeLastmod },
-    ...listed(sections, sectionLastmods, sectionPath),
-    ...listed(tags, tagLastmods, tagPath),
-    ...articles.map((article) => ({ loc: absoluteUrl(articlePath(article.slug), base), lastmod: article.updatedAt })),
-  ];
-}
-
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -325,7 +271,7 @@ function urlElement(entry: SitemapEntry): string {
   return `  <url><loc>${escapeXml(entry.loc)}</loc>${lastmod}</url>`;
 }
 
-/** One `<urlset>` file: at most SITEMAP_URL_LIMIT entries. */
+/** One `<urlset>` file: at most SITEMAP_URL_LIMIT entries, the protocol's limit (lib/sitemap.ts makes smaller ones). */
 export function buildSitemap(entries: readonly SitemapEntry[]): string {
   if (entries.length > SITEMAP_URL_LIMIT) throw new RangeError(`a sitemap holds at most ${SITEMAP_URL_LIMIT} URLs`);
   return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...entries.map(urlElement), "</urlset>", ""].join("\n");
@@ -338,38 +284,6 @@ export function buildSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
     return `  <sitemap><loc>${escapeXml(sitemap.loc)}</loc>${lastmod}</sitemap>`;
   });
   return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...items, "</sitemapindex>", ""].join("\n");
-}
-
-export function chunkEntries<T>(entries: readonly T[], size: number = SITEMAP_URL_LIMIT): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < entries.length; start += size) chunks.push(entries.slice(start, start + size));
-  return chunks;
-}
-
-/**
- * The document `/sitemap.xml` serves. Up to `limit` (50,000) URLs it is the one `<urlset>`. Above
- * it, `/sitemap.xml` becomes a `<sitemapindex>` of `/sitemap.xml?part=1`, `?part=2`, … each a
- * `<urlset>` of at most `limit` URLs (in the same order: home, sections, tags, newest articles
- * first). Returns null for a part that does not exist (the route answers 404).
- */
-export function sitemapDocument(
-  entries: readonly SitemapEntry[],
-  part: string | null,
-  { limit = SITEMAP_URL_LIMIT, base = site.url }: { limit?: number; base?: URL } = {},
-): string | null {
-  const chunks = chunkEntries(entries, limit);
-  if (part === null) {
-    if (entries.length <= limit) return buildSitemap(entries);
-    return buildSitemapIndex(
-      chunks.map((chunk, index) => ({
-        loc: absoluteUrl(`${SITEMAP_PATH}?part=${index + 1}`, base),
-        lastmod: chunk.reduce<Date | undefined>((latest, entry) => (entry.lastmod ? later(latest, entry.lastmod) : latest), undefined),
-      })),
-    );
-  }
-  if (!/^[1-9]\d*$/.test(part)) return null;
-  const chunk = chunks[Number(part) - 1];
-  return chunk && chunks.length > 1 ? buildSitemap(chunk) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

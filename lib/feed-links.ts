@@ -5,6 +5,8 @@ import { site } from "./site";
 export const SITE_FEED_PATH = "/feed.xml";
 export const SITE_ATOM_PATH = "/atom.xml";
 export const SITEMAP_PATH = "/sitemap.xml";
+/** Where the parts of a sitemap too large for one file live (lib/sitemap.ts). */
+export const SITEMAP_PARTS_PATH = "/sitemaps";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 export const sectionFeedPath = (slug: string) => `${sectionPath(slug)}/feed.xml`;
 

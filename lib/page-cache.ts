@@ -27,7 +27,10 @@ import { wakeScheduledPublishing } from "./scheduled-publishing";
 // its folders ("/(site)/sections/[slug]/layout", …), so "/sections/[slug]" would match nothing.
 // Each list's folder holds every one of its pages, first and older ones, and (sections) its feed.
 const LIST_ROUTES = ["/(site)/sections/[slug]", "/(site)/tags/[slug]", "/(site)/authors/[slug]", "/(site)/sources/[slug]"];
-const SITE_FEEDS = ["/feed.xml", "/atom.xml"];
+// With the sitemap (lib/sitemap.ts; its parts are SITEMAP_PARTS_ROUTE); the Google News sitemap is
+// rendered per request.
+const SITE_FEEDS = ["/feed.xml", "/atom.xml", "/sitemap.xml"];
+const SITEMAP_PARTS_ROUTE = "/sitemaps/[file]";
 
 /**
  * An article was created, edited, published, unpublished, trashed or restored, or had its comments
@@ -52,6 +55,7 @@ function expireArticlesAndLists(slugs: readonly string[]): void {
   revalidatePath("/");
   for (const route of LIST_ROUTES) revalidatePath(route, "layout");
   for (const feed of SITE_FEEDS) revalidatePath(feed);
+  revalidatePath(SITEMAP_PARTS_ROUTE, "layout");
 }
 
 /** A comment was published or unpublished on an article: only that article's page shows comments. */

@@ -18,4 +18,4 @@ fi
 npm run --silent db:setup
 npm run --silent build
 echo "Serving the portal at http://localhost:${PORT:-3000}"
-exec npx next start -p "${PORT:-3000}"
+exec npm run --silent serve -- -p "${PORT:-3000}"

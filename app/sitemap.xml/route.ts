@@ -1,17 +1,13 @@
-import type { NextRequest } from "next/server";
-import { listSitemapEntries, sitemapDocument, xmlResponse } from "@/lib/distribution";
+import { xmlResponse } from "@/lib/distribution";
+import { sitemapDocument } from "@/lib/sitemap";
 
-// Per request: the build machine has no database, and the sitemap follows publication.
-export const dynamic = "force-dynamic";
+// Served from Next's cache; lib/page-cache.ts expires it with the lists when an article changes.
+export const revalidate = 3600;
 
 /**
- * Every public URL. Up to 50,000 URLs this is one <urlset>; above that it answers a <sitemapindex>
- * of /sitemap.xml?part=1, ?part=2, … each of at most 50,000 URLs (see sitemapDocument).
+ * Every public URL. Up to 10,000 URLs this is one <urlset>; above that it answers a <sitemapindex>
+ * of /sitemaps/1.xml, /sitemaps/2.xml, … each of at most 10,000 URLs (lib/sitemap.ts).
  */
-export async function GET(request: NextRequest) {
-  const document = sitemapDocument(await listSitemapEntries(), request.nextUrl.searchParams.get("part"));
-  if (document === null) {
-    return new Response("No such sitemap part.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
-  return xmlResponse(document, "application/xml");
+export async function GET() {
+  return xmlResponse(await sitemapDocument(), "application/xml");
 }

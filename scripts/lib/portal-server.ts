@@ -9,6 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -148,7 +149,7 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
     throw new Error("no production build in .next: run `npm run build` first");
   }
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(listenPort), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(listenPort), "-H", "127.0.0.1"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

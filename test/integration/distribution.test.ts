@@ -18,13 +18,12 @@ import {
   getSectionFeed,
   getSiteFeed,
   listNewsSitemapEntries,
-  listSitemapEntries,
   NEWS_SITEMAP_LIMIT,
-  sitemapDocument,
   w3cDateTime,
 } from "../../lib/distribution";
 import { articlePath, sectionPath, tagPath } from "../../lib/paths";
 import { site } from "../../lib/site";
+import { sitemapDocument, sitemapPartDocument, sitemapPartNumber } from "../../lib/sitemap";
 import { createArticle } from "../support/factories";
 
 // --- helpers -------------------------------------------------------------------------------------
@@ -64,6 +63,7 @@ const absolute = (path: string) => new URL(path, site.url).toString();
 const rssItems = (xml: string): Xml[] => parseXml(xml).rss.channel.item ?? [];
 const atomEntries = (xml: string): Xml[] => parseXml(xml).feed.entry ?? [];
 const sitemapLocs = (xml: string): string[] => (parseXml(xml).urlset.url ?? []).map((url: Xml) => url.loc);
+const sitemapIndexLocs = async (xml: Promise<string>): Promise<string[]> => (parseXml(await xml).sitemapindex.sitemap ?? []).map((sitemap: Xml) => sitemap.loc);
 
 async function createSection(name = `قسم ${unique()}`) {
   return db.section.create({ data: { name, slug: `قسم-${unique()}` } });
@@ -318,7 +318,7 @@ describe("the sitemap", () => {
     await db.article.update({ where: { id: article.id }, data: { updatedAt } });
     const hidden = await createHiddenArticles(emptySection.id);
 
-    const xml = buildSitemap(await listSitemapEntries());
+    const xml = await sitemapDocument();
     const urlset = parseXml(xml).urlset;
     assert.equal(urlset["@_xmlns"], SITEMAP_NS);
     const byLoc = new Map<string, Xml>(urlset.url.map((url: Xml) => [url.loc, url]));
@@ -341,29 +341,51 @@ describe("the sitemap", () => {
     assert.match(buildSitemap([{ loc }]), /q=أ&amp;b=&lt;c&gt;&amp;d=&quot;e&quot;&amp;f=&apos;g&apos;/);
   });
 
-  test("above the per-file limit becomes an index of parts, each within the limit", () => {
-    const base = new URL("https://example.com");
-    const entries = Array.from({ length: 5 }, (_, index) => ({
-      loc: `https://example.com/articles/${index}`,
-      lastmod: new Date(Date.UTC(2030, 0, index + 1)),
-    }));
+  test("above the per-file limit becomes an index of parts, each within the limit, that together list every URL", async () => {
+    for (let index = 0; index < 7; index += 1) await createFiledArticle({ headline: `جزء ${unique()}` });
+    await createHiddenArticles();
+    const every = sitemapLocs(await sitemapDocument());
+    const limit = Math.ceil(every.length / 3);
 
-    const index = parseXml(sitemapDocument(entries, null, { limit: 2, base })!).sitemapindex;
+    const index = parseXml(await sitemapDocument({ limit })).sitemapindex;
     assert.equal(index["@_xmlns"], SITEMAP_NS);
-    assert.deepEqual(
-      index.sitemap.map((sitemap: Xml) => [sitemap.loc, sitemap.lastmod]),
-      [
-        ["https://example.com/sitemap.xml?part=1", "2030-01-02T00:00:00Z"],
-        ["https://example.com/sitemap.xml?part=2", "2030-01-04T00:00:00Z"],
-        ["https://example.com/sitemap.xml?part=3", "2030-01-05T00:00:00Z"],
-      ],
-    );
-    assert.deepEqual(sitemapLocs(sitemapDocument(entries, "2", { limit: 2, base })!), [entries[2].loc, entries[3].loc]);
-    assert.deepEqual(sitemapLocs(sitemapDocument(entries, "3", { limit: 2, base })!), [entries[4].loc]);
-    for (const part of ["4", "0", "01", "x"]) assert.equal(sitemapDocument(entries, part, { limit: 2, base }), null);
+    const parts: string[][] = [];
+    for (const [number, sitemap] of index.sitemap.entries()) {
+      assert.equal(sitemap.loc, absolute(`/sitemaps/${number + 1}.xml`));
+      const xml = await sitemapPartDocument(number + 1, { limit });
+      assert.ok(xml, `part ${number + 1} exists`);
+      const locs = sitemapLocs(xml);
+      assert.ok(locs.length > 0 && locs.length <= limit, `part ${number + 1} holds ${locs.length} URLs`);
+      const lastmods = (parseXml(xml).urlset.url as Xml[]).map((url) => url.lastmod as string);
+      assert.equal(sitemap.lastmod, lastmods.sort().at(-1), `part ${number + 1}'s lastmod is its latest`);
+      parts.push(locs);
+    }
+    assert.deepEqual(parts.flat(), every, "the parts list every URL once, in the single file's order");
+    assert.equal(parts[0][0], absolute("/"));
+    assert.equal(await sitemapPartDocument(parts.length + 1, { limit }), null);
+    assert.equal(await sitemapPartDocument(1), null, "below the limit there are no parts");
+  });
 
-    assert.deepEqual(sitemapLocs(sitemapDocument(entries, null, { limit: 5, base })!), entries.map((entry) => entry.loc));
-    assert.equal(sitemapDocument(entries, "1", { limit: 5, base }), null, "below the limit there are no parts");
+  test("a new article changes only the last part of articles", async () => {
+    for (let index = 0; index < 4; index += 1) await createFiledArticle({ headline: `ثابت ${unique()}` });
+    const limit = Math.ceil(sitemapLocs(await sitemapDocument()).length / 3);
+    const partsListed = () => sitemapIndexLocs(sitemapDocument({ limit }));
+    const before = await partsListed();
+    const olderParts = await Promise.all(before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })));
+    assert.ok(olderParts.length >= 2, "at least two parts of articles");
+
+    await createFiledArticle({ headline: `جديد ${unique()}` });
+
+    assert.ok((await partsListed()).length >= before.length);
+    const olderPartsAfter = await Promise.all(before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })));
+    // Part 1 holds the home page, whose lastmod follows the new article; the article parts before the last stay.
+    assert.deepEqual(olderPartsAfter.slice(0, -1), olderParts.slice(0, -1));
+  });
+
+  test("a part's file name is its number and .xml", () => {
+    assert.equal(sitemapPartNumber("1.xml"), 1);
+    assert.equal(sitemapPartNumber("12.xml"), 12);
+    for (const name of ["0.xml", "01.xml", "1", "x.xml", "1.xml.gz", "-1.xml", "99999999999.xml"]) assert.equal(sitemapPartNumber(name), null, name);
   });
 });
 

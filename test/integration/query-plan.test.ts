@@ -127,18 +127,29 @@ async function readerLoads(): Promise<Record<string, pages.PageLoad>> {
     "site feed": pages.siteFeed,
     "section feed": pages.sectionFeed(section),
     sitemap: pages.sitemap,
+    "sitemap, a part": pages.sitemapPart(50),
     "news sitemap": pages.newsSitemap,
   };
 }
 
 /**
- * Tables a page reads whole on purpose, with no filter: the sitemap lists every tag, so it reads
- * every article–tag pair once (lib/distribution.ts); the plan of such a read is a scan by nature.
+ * Reads that cover a whole table on purpose: the sitemap lists (and counts) the sections and tags
+ * that have public articles, so it reads them all; it counts the public articles; and it reads the
+ * tag pairs of each batch of up to 5,000 articles by a range of article ids, which at this test's
+ * size is every pair (SQLite, given statistics, then rightly scans). Such a read is a scan by nature
+ * (lib/sitemap.ts).
  */
-const WHOLE_TABLE_READS: Record<string, readonly string[]> = { sitemap: ["ArticleTag", "Tag"] };
+const SITEMAP_WHOLE_READS = [
+  "FROM `main`.`Section` WHERE 1=1 LIMIT",
+  "FROM `main`.`Tag` WHERE 1=1 LIMIT",
+  "FROM `main`.`Tag` WHERE EXISTS(",
+  "SELECT COUNT(*) AS `_count$_all` FROM (SELECT `main`.`Article`.`id` FROM `main`.`Article` WHERE (`main`.`Article`.`status` IN (",
+  "FROM `main`.`ArticleTag` WHERE (`main`.`ArticleTag`.`articleId` >= ? AND",
+];
+const WHOLE_TABLE_READS: Record<string, readonly string[]> = { sitemap: SITEMAP_WHOLE_READS, "sitemap, a part": SITEMAP_WHOLE_READS };
 
 function readsWholeTable(page: string, statement: RecordedStatement): boolean {
-  return (WHOLE_TABLE_READS[page] ?? []).some((table) => statement.sql.includes("FROM `main`.`" + table + "` WHERE 1=1 LIMIT"));
+  return (WHOLE_TABLE_READS[page] ?? []).some((fragment) => statement.sql.includes(fragment));
 }
 
 /** A statement's plan and what is wrong with it, on the lane's database. */

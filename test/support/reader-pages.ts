@@ -12,7 +12,8 @@ import {
 } from "../../lib/articles";
 import { getAuthor, getSourceLabel } from "../../lib/authors";
 import { listApprovedComments, listOwnPendingComments } from "../../lib/comments";
-import { getSectionFeed, getSiteFeed, listNewsSitemapEntries, listSitemapEntries } from "../../lib/distribution";
+import { getSectionFeed, getSiteFeed, listNewsSitemapEntries } from "../../lib/distribution";
+import { sitemapDocument, sitemapPartDocument } from "../../lib/sitemap";
 import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/redirects";
 import { searchArticles } from "../../lib/search";
 import { getSectionBySlug, listSections } from "../../lib/sections";
@@ -113,8 +114,15 @@ export function sectionFeed(slug: string): PageLoad {
   };
 }
 
+const urlCount = (xml: string | null) => (xml ?? "").split("<loc>").length - 1;
+
 /** app/sitemap.xml/route.ts */
-export const sitemap: PageLoad = async () => (await listSitemapEntries()).length;
+export const sitemap: PageLoad = async () => urlCount(await sitemapDocument());
+
+/** app/sitemaps/[file]/route.ts: the second part (the first of articles) of a sitemap cut into parts of `limit` URLs. */
+export function sitemapPart(limit: number): PageLoad {
+  return async () => urlCount(await sitemapPartDocument(2, { limit }));
+}
 
 /** app/news-sitemap.xml/route.ts */
 export const newsSitemap: PageLoad = async () => (await listNewsSitemapEntries()).length;

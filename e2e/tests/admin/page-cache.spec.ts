@@ -21,6 +21,10 @@ async function feedTitles(reader: Page): Promise<string> {
   return (await reader.request.get("/feed.xml")).text();
 }
 
+async function sitemapText(reader: Page): Promise<string> {
+  return (await reader.request.get("/sitemap.xml")).text();
+}
+
 /**
  * The headlines a shared list page links to; such pages are checked to follow within
  * SHARED_PAGE_FOLLOWS. The article page, which only this test reads, is checked at once.
@@ -52,7 +56,8 @@ test.describe("cached reader pages", () => {
     const sectionPath = new URL((await reader.getByRole("link", { name: "متابعات" }).first().getAttribute("href")) ?? "", reader.url()).pathname;
     const tagPath = new URL((await reader.getByRole("link", { name: tag, exact: true }).getAttribute("href")) ?? "", reader.url()).pathname;
     const lists = ["/", sectionPath, tagPath];
-    for (const path of [articlePath, ...lists, "/feed.xml"]) await expectServedFromCache(reader, path);
+    for (const path of [articlePath, ...lists, "/feed.xml", "/sitemap.xml"]) await expectServedFromCache(reader, path);
+    expect(await sitemapText(reader)).toContain(articlePath);
 
     const edited = `خبر بعد التعديل ${unique()}`;
     await page.goto(editorUrl);
@@ -78,6 +83,7 @@ test.describe("cached reader pages", () => {
       await expect.poll(() => linkedHeadlines(reader, path), SHARED_PAGE_FOLLOWS).not.toContain(edited);
     }
     await expect.poll(() => feedTitles(reader), SHARED_PAGE_FOLLOWS).not.toContain(edited);
+    await expect.poll(() => sitemapText(reader), SHARED_PAGE_FOLLOWS).not.toContain(articlePath);
     await reader.context().close();
   });
 

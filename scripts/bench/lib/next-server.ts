@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { cachePurgeTokenFor } from "@/lib/cache-purge-token";
+import { SERVER_NODE_FLAGS } from "../../lib/next-start";
 import { startProcess, type RunningProcess } from "./child-process";
 
 export interface NextServer extends RunningProcess {
@@ -38,7 +39,7 @@ export async function startNextServer({
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await startProcess(
     process.execPath,
-    [path.resolve("node_modules", "next", "dist", "bin", "next"), "start", projectDir, "-p", String(port), "-H", "127.0.0.1"],
+    [...SERVER_NODE_FLAGS, path.resolve("node_modules", "next", "dist", "bin", "next"), "start", projectDir, "-p", String(port), "-H", "127.0.0.1"],
     {
       env: {
         ...process.env,
