@@ -5,8 +5,8 @@ import { sitemapDocument } from "@/lib/sitemap";
 export const revalidate = 3600;
 
 /**
- * Every public URL. Up to 10,000 URLs this is one <urlset>; above that it answers a <sitemapindex>
- * of /sitemaps/1.xml, /sitemaps/2.xml, … each of at most 10,000 URLs (lib/sitemap.ts).
+ * Every public URL. Up to 5,000 URLs this is one <urlset>; above that it answers a <sitemapindex>
+ * of /sitemaps/1.xml, /sitemaps/2.xml, … each of at most 5,000 URLs (lib/sitemap.ts).
  */
 export async function GET() {
   return xmlResponse(await sitemapDocument(), "application/xml");

@@ -11,6 +11,7 @@ import { positiveInteger, positiveIntegerList } from "./lib/args";
 import { buildApp } from "./lib/build";
 import { assertInstalled } from "./lib/child-process";
 import { measureCommentPosting } from "./lib/comment-load";
+import { crawlSitemap, type SitemapCrawl } from "./lib/sitemap-crawl";
 import { machineHeader, packageVersion, printHeader } from "./lib/machine";
 import { measureLoad, type LoadSettings } from "./lib/load";
 import { createArchiveDatabase } from "./lib/archive-database";
@@ -140,6 +141,7 @@ async function benchArchive(
   rss.start();
   const measurements: Measurement[] = [];
   let proxyCacheStatus: string | null = null;
+  let sitemap: SitemapCrawl | null = null;
   let routes: BenchRoutes;
   let peakRssMiB: number;
   try {
@@ -175,13 +177,16 @@ async function benchArchive(
     const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseUrl, settings, server.pid);
     progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing`);
     measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments });
+
+    sitemap = await crawlSitemap(server.baseUrl);
+    progress(`sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s`);
   } catch (error) {
     throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, { cause: error });
   } finally {
     peakRssMiB = rss.stop();
     await server.stop();
   }
-  return { size, archive, routes, measurements, proxyCacheStatus, peakRssMiB, loadAverage: { before: loadBefore, after: os.loadavg()[0] } };
+  return { size, archive, routes, measurements, proxyCacheStatus, sitemap, peakRssMiB, loadAverage: { before: loadBefore, after: os.loadavg()[0] } };
 }
 
 main().then(

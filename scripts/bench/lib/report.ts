@@ -48,6 +48,10 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
     );
   }
   console.log(`nginx cache: X-Cache-Status of the article right after its run: ${result.proxyCacheStatus ?? "(none)"}`);
+  if (result.sitemap) {
+    const { files, urls, bytes, seconds } = result.sitemap;
+    console.log(`sitemap, read once cold after the runs: ${number(urls)} URLs in ${number(files)} files (${number(bytes / 1048576, 1)} MiB) in ${number(seconds, 1)} s`);
+  }
   console.log(`next start peak RSS (process tree): ${number(result.peakRssMiB)} MiB  ${verdict(rssTarget(result))}`);
   console.log(
     `machine load average (1 min) when next start began and ended: ${number(result.loadAverage.before, 1)} and ${number(result.loadAverage.after, 1)} ` +

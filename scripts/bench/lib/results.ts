@@ -2,6 +2,7 @@ import type { ArchiveSummary } from "./archive";
 import type { CommentFigures } from "./comment-load";
 import type { LoadFigures } from "./load";
 import type { BenchRoutes } from "./routes";
+import type { SitemapCrawl } from "./sitemap-crawl";
 
 export type RouteKey = "ceiling" | "article" | "articleCached" | "home" | "section" | "sectionDeep" | "search" | "feed" | "comments";
 
@@ -19,6 +20,8 @@ export interface SizeResult {
   measurements: Measurement[];
   /** X-Cache-Status of the article through the nginx cache, asked once right after its run. */
   proxyCacheStatus: string | null;
+  /** The sitemap read once, cold, after the runs (scripts/bench/lib/sitemap-crawl.ts). */
+  sitemap: SitemapCrawl | null;
   /** Highest resident memory of the `next start` process tree while this size was measured. */
   peakRssMiB: number;
   /** The machine's 1-minute load average when the server started and when it stopped: what else ran. */
