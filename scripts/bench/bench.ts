@@ -148,8 +148,9 @@ async function benchArchive(
     routes = await withArchiveReader(databaseUrl, (reader) => discoverRoutes(server.baseUrl, reader, { deepPages, searchQuery }));
     const measure = async (key: Measurement["key"], label: string, url: string, servingPids = [server.pid]) => {
       const figures = await measureLoad(url, settings, servingPids);
-      progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms`);
-      measurements.push({ key, label, url, figures });
+      const peakRssSoFarMiB = rss.peakSoFar();
+      progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms; server peak RSS so far ${peakRssSoFarMiB.toFixed(0)} MiB`);
+      measurements.push({ key, label, url, figures, peakRssSoFarMiB });
     };
 
     const articleUrl = new URL(routes.article, server.baseUrl).toString();
@@ -175,11 +176,12 @@ async function benchArchive(
     await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
 
     const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseUrl, settings, server.pid);
-    progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing`);
-    measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments });
+    const rssAfterComments = rss.peakSoFar();
+    progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing; server peak RSS so far ${rssAfterComments.toFixed(0)} MiB`);
+    measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments, peakRssSoFarMiB: rssAfterComments });
 
     sitemap = await crawlSitemap(server.baseUrl);
-    progress(`sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s`);
+    progress(`sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s; server peak RSS so far ${rss.peakSoFar().toFixed(0)} MiB`);
   } catch (error) {
     throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, { cause: error });
   } finally {

@@ -145,6 +145,9 @@ const SITEMAP_WHOLE_READS = [
   "FROM `main`.`Tag` WHERE EXISTS(",
   "SELECT COUNT(*) AS `_count$_all` FROM (SELECT `main`.`Article`.`id` FROM `main`.`Article` WHERE (`main`.`Article`.`status` IN (",
   "FROM `main`.`ArticleTag` WHERE (`main`.`ArticleTag`.`articleId` >= ? AND",
+  // The same counts as Prisma writes them for PostgreSQL.
+  'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Tag"."id" FROM "public"."Tag" WHERE EXISTS(',
+  'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Article"."id" FROM "public"."Article" WHERE ("public"."Article"."status" IN (',
 ];
 const WHOLE_TABLE_READS: Record<string, readonly string[]> = { sitemap: SITEMAP_WHOLE_READS, "sitemap, a part": SITEMAP_WHOLE_READS };
 

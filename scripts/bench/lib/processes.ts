@@ -75,6 +75,12 @@ export class PeakRssSampler {
     this.timer.unref();
   }
 
+  /** The peak so far in MiB, the polling going on: read after each route, it tells which one raised it. */
+  peakSoFar(): number {
+    this.sample();
+    return this.peakKilobytes / 1024;
+  }
+
   /** Stops polling; the peak in MiB. */
   stop(): number {
     if (this.timer) clearInterval(this.timer);

@@ -11,6 +11,8 @@ export interface Measurement {
   label: string;
   url: string;
   figures: LoadFigures | CommentFigures;
+  /** The server's peak RSS from its start to the end of this route's run. */
+  peakRssSoFarMiB?: number;
 }
 
 export interface SizeResult {
