@@ -9,6 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { cachePurgeTokenFor } from "../../lib/cache-purge-token";
 import { SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -135,6 +136,12 @@ export interface PortalServer {
   stop(): Promise<void>;
   /** SIGKILL: the crash, no shutdown of any kind. */
   kill(): Promise<void>;
+  /**
+   * Expires every cached page, as `npm run cache:purge` does after a restore: servers started here
+   * share the checkout's build and its page cache, so one on a restored file would otherwise serve
+   * pages cached from another database.
+   */
+  purgeCache(): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -189,6 +196,11 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
       if (!running.has(child)) return;
       child.kill("SIGKILL");
       await exited;
+    },
+    async purgeCache() {
+      const response = await fetch(`${baseUrl}/api/cache/purge`, { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(APP_SECRET)}` } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`POST /api/cache/purge: HTTP ${response.status}`);
     },
   };
   try {

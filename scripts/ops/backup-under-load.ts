@@ -110,6 +110,8 @@ async function main(): Promise<number> {
   const restored = await startServer({ databaseFile: restoredFile });
   try {
     figure("server", `${restored.baseUrl} (pid ${restored.pid})`);
+    // What the restore tells the operator to do once the portal runs on the restored file.
+    await restored.purgeCache();
     for (const article of articles) {
       const page = await fetchArticlePage(restored.baseUrl, article.path);
       const approved = approvedCommentCount(restoredFile, article.id);
