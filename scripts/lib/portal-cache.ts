@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cachePurgeTokenFor } from "../../lib/cache-purge-token";
+import { requestCachePurge } from "../../lib/cache-purge-token";
 
 /**
  * Asks the running portal to expire its cached reader pages after a command changed the database
@@ -12,12 +12,12 @@ export async function purgePortalCache(): Promise<string> {
   const secret = process.env.APP_SECRET;
   const base = process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   if (!secret) return "no APP_SECRET (set it or run `npm start` once): the running portal's pages were not expired";
-  let response: Response;
+  let status: number;
   try {
-    response = await fetch(new URL("/api/cache/purge", base), { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(secret)}` } });
+    status = await requestCachePurge(base, secret);
   } catch {
     return `no portal answers at ${base}: nothing cached to expire`;
   }
-  if (!response.ok) throw new Error(`the portal at ${base} refused to expire its pages (${response.status}): is APP_SECRET the one it runs with?`);
+  if (status !== 200) throw new Error(`the portal at ${base} refused to expire its pages (${status}): is APP_SECRET the one it runs with?`);
   return `expired the cached pages of the portal at ${base}`;
 }

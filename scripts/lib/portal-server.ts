@@ -9,7 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { cachePurgeTokenFor } from "../../lib/cache-purge-token";
+import { requestCachePurge } from "../../lib/cache-purge-token";
 import { SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -198,9 +198,8 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
       await exited;
     },
     async purgeCache() {
-      const response = await fetch(`${baseUrl}/api/cache/purge`, { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(APP_SECRET)}` } });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`POST /api/cache/purge: HTTP ${response.status}`);
+      const status = await requestCachePurge(baseUrl, APP_SECRET);
+      if (status !== 200) throw new Error(`POST /api/cache/purge: HTTP ${status}`);
     },
   };
   try {

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
-import { cachePurgeTokenFor } from "@/lib/cache-purge-token";
+import { requestCachePurge } from "@/lib/cache-purge-token";
 import { SERVER_NODE_FLAGS } from "../../lib/next-start";
 import { startProcess, type RunningProcess } from "./child-process";
 
@@ -65,11 +65,10 @@ export async function startNextServer({
  * outside the app, which the app's purge endpoint is for (lib/page-cache.ts, everythingChanged).
  */
 async function expireBuildTimePages(baseUrl: string, appSecret: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/cache/purge`, { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(appSecret)}` } });
-  await response.arrayBuffer();
-  if (response.status === 404) {
+  const status = await requestCachePurge(baseUrl, appSecret);
+  if (status === 404) {
     console.warn("this build has no /api/cache/purge: pages it prerendered show its own database until they revalidate");
-  } else if (!response.ok) {
-    throw new Error(`POST /api/cache/purge: HTTP ${response.status}`);
+  } else if (status !== 200) {
+    throw new Error(`POST /api/cache/purge: HTTP ${status}`);
   }
 }
