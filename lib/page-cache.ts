@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { SITEMAP_PARTS_PATH, SITEMAP_PATH } from "./feed-links";
 import { articlePath } from "./paths";
 import { cachePurgeTokenFor } from "./cache-purge-token";
 import { wakeScheduledPublishing } from "./scheduled-publishing";
@@ -29,8 +30,8 @@ import { wakeScheduledPublishing } from "./scheduled-publishing";
 const LIST_ROUTES = ["/(site)/sections/[slug]", "/(site)/tags/[slug]", "/(site)/authors/[slug]", "/(site)/sources/[slug]"];
 // With the sitemap (lib/sitemap.ts; its parts are SITEMAP_PARTS_ROUTE); the Google News sitemap is
 // rendered per request.
-const SITE_FEEDS = ["/feed.xml", "/atom.xml", "/sitemap.xml"];
-const SITEMAP_PARTS_ROUTE = "/sitemaps/[file]";
+const SITE_FEEDS = ["/feed.xml", "/atom.xml", SITEMAP_PATH];
+const SITEMAP_PARTS_ROUTE = `${SITEMAP_PARTS_PATH}/[file]`;
 
 /**
  * An article was created, edited, published, unpublished, trashed or restored, or had its comments

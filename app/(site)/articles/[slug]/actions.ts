@@ -58,7 +58,7 @@ export async function postCommentAction(
     if (error instanceof InvalidInputError) {
       return { status: "invalid", message: error.publicMessage, fieldErrors: error.fieldErrors, values };
     }
-    if (error instanceof BotCommentError) return await answerPosted("held", articleSlug);
+    if (error instanceof BotCommentError) return answerPosted("held", articleSlug);
     if (error instanceof CommentsClosedError) {
       // The reader's page still showed the form: the cached copy may be older than the close.
       commentsChanged(articleSlug);
