@@ -53,14 +53,17 @@ function malformed(path: string): boolean {
 }
 
 // Next also tries the decoded path, so "%25" (an escaped "%") that decodes to a malformed escape
-// runs the proxy too, where it passes: harmless, and rare.
-test("a path runs the proxy for its encoding exactly when decodeURIComponent refuses it or its decoded form", () => {
+// usually runs the proxy too, where it passes: harmless, and rare. Not always: the matcher's ".*"
+// does not cross a line break, so "%25%0a" (decoded "%\n") does not, and Next answers it a plain
+// 404 (checked). Such paths may go either way; every other path is held to the rule.
+test("a path runs the proxy for its encoding exactly when decodeURIComponent refuses it", () => {
   const escape = fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
   const piece = fc.oneof(escape, fc.constantFrom("a", "-", "/", "%", "%A", "ب"), fc.string({ unit: "grapheme", maxLength: 3 }).map(encodeURIComponent));
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
       const path = `/articles/${pieces.join("")}`.replace(/[?#]/g, "");
-      assert.equal(runsProxy(path), malformed(path) || malformed(decodeURIComponent(path)), path);
+      if (malformed(path)) assert.equal(runsProxy(path), true, path);
+      else if (!malformed(decodeURIComponent(path))) assert.equal(runsProxy(path), false, path);
     }),
     { numRuns: 3000 },
   );
