@@ -22,10 +22,11 @@ const BATCH = 5_000;
 
 /**
  * URLs per file. The protocol allows 50,000, but an article's address is ~350 bytes (its Arabic
- * slug percent-encoded), so such a file is 17 MB, and Next's cache sizes every entry it stores with
- * JSON.stringify, which turns the body's Buffer into a list of numbers: ~4 times the body on the
- * heap at once, more than a 160 MB heap holds (seen). At 5,000 URLs (~1.7 MB a file) reading every
- * file of a 100,000-article sitemap keeps the server under 300 MB (10,000: 320 MB; measured).
+ * slug percent-encoded), so such a file is 17 MB, built whole in memory several times over (the
+ * XML, the answer's Buffer, Next's cache entry). Next also used to size every cache entry with
+ * JSON.stringify, the Buffer as a list of numbers (scripts/patch-next-runtime.mjs stops that); with
+ * 50,000-URL files the server then ran out of a 160 MB heap. At 5,000 URLs (~1.7 MB a file) reading
+ * every file of a 100,000-article sitemap cold keeps the server at ~200 MiB (README "Performance").
  */
 export const FILE_URLS = 5_000;
 
