@@ -10,7 +10,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { requestCachePurge } from "../../lib/cache-purge-token";
-import { SERVER_NODE_FLAGS } from "./next-start";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -160,6 +160,7 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       APP_SECRET,

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { requestCachePurge } from "@/lib/cache-purge-token";
-import { SERVER_NODE_FLAGS } from "../../lib/next-start";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "../../lib/next-start";
 import { startProcess, type RunningProcess } from "./child-process";
 
 export interface NextServer extends RunningProcess {
@@ -43,6 +43,7 @@ export async function startNextServer({
     {
       env: {
         ...process.env,
+        ...SERVER_ENV,
         ...LOAD_RUN_ENV,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
