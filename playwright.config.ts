@@ -1,7 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { databaseProvider } from "./lib/database-url";
 import { E2E_DATABASE_URL } from "./e2e/support/paths";
 import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./e2e/support/chromium";
 import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";
+
+// Tests that hold PostgreSQL's table locks (e2e/tests/postgresql/): run on that database only, once
+// the others are done, since a held lock stops every other request reading the table.
+const onPostgresql = databaseProvider(E2E_DATABASE_URL) === "postgresql";
 
 export default defineConfig({
   testDir: "e2e/tests",
@@ -26,9 +31,17 @@ export default defineConfig({
   projects: [
     // Signs each newsroom role in once and saves the session for the tests that need it.
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /tests\/scheduled\// },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/tests\/scheduled\//, /tests\/postgresql\//] },
+    ...(onPostgresql
+      ? [{ name: "postgresql", testMatch: /tests\/postgresql\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"] }]
+      : []),
     // Tests of what the server does by itself over time, run once nothing else writes to the database.
-    { name: "scheduled", testMatch: /tests\/scheduled\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"] },
+    {
+      name: "scheduled",
+      testMatch: /tests\/scheduled\/.*\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: [onPostgresql ? "postgresql" : "chromium"],
+    },
   ],
   webServer: {
     // The production build (made by `npm test` or `npm run build`) on a new, migrated, seeded

@@ -37,10 +37,10 @@ CacheHandler.onCreation(async ({ buildId }) => {
  * `lifespan`: answered as `cacheControl`, the page stays fresh on every instance for its revalidate
  * period, and expires when its Redis key does.
  *
- * patches/next+16.4.6.patch dates the file-system cache's entries by when their render began (a tag
- * expired during the render leaves the entry stale, since it may have read the old data) and passes
- * that time as `renderStartedAt`; this handler dates entries by `internal_lastModified`, so the same
- * rule holds here, checked against the expiry times the handler keeps in Redis.
+ * scripts/patch-next-runtime.mjs makes Next pass when an entry's render began as `renderStartedAt` and
+ * date the file-system cache's entries by it (a tag expired during the render leaves the entry stale,
+ * since it may have read the old data); this handler dates entries by `internal_lastModified`, so the
+ * same rule holds here, checked against the expiry times the handler keeps in Redis.
  */
 export default class PortalCacheHandler extends CacheHandler {
   async get(cacheKey, ctx) {

@@ -15,8 +15,9 @@ import { wakeScheduledPublishing } from "./scheduled-publishing";
  * Known windows:
  * - a render already running when a change commits read the data before it; requests that arrive
  *   while it runs are handed its copy (Next batches them). Next itself would then keep that copy as
- *   fresh, since it dated entries when they were stored; patches/next+16.4.6.patch dates them when
- *   their render began, so the next request renders again. The window is one render's duration.
+ *   fresh, since it dates entries when they are stored; scripts/patch-next-runtime.mjs makes it date
+ *   them when their render began, so the next request renders again (e2e/tests/postgresql/). The
+ *   window is one render's duration.
  * - the "related articles" cards of OTHER articles' pages follow an edit within the article pages'
  *   revalidate period (an hour), because finding every page that lists an article would cost more
  *   than that block is worth; the article itself, the lists and the feeds follow at once.

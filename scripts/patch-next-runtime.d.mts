@@ -1,2 +1,8 @@
-export declare const PATCHED_FILES: readonly string[];
-export declare function measureOnlyFetchEntries(source: string, name: string): string | null;
+export interface RuntimeChange {
+  name: string;
+  files: readonly string[];
+  made: RegExp;
+  rewrites: readonly { find: RegExp; replace: string | ((match: string, ...groups: string[]) => string); times: number }[];
+}
+export declare const CHANGES: readonly RuntimeChange[];
+export declare function applyChange(change: RuntimeChange, source: string, fileName: string): string | null;

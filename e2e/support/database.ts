@@ -66,6 +66,12 @@ export class TestDatabase {
     await purgeReaderCache();
   }
 
+  /** A headline changed outside the app, as an import would: the cached pages are expired after it. */
+  async setHeadline(articleId: number, headline: string): Promise<void> {
+    await this.connection.rows(`UPDATE "Article" SET "headline" = ?, "updatedAt" = ? WHERE "id" = ?`, [headline, new Date(), articleId]);
+    await purgeReaderCache();
+  }
+
   async countComments(articleId: number): Promise<number> {
     const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [articleId]);
     return Number(row.n);
