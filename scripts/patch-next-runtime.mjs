@@ -92,13 +92,16 @@ export function applyChange(change, source, fileName) {
   }, source);
 }
 
+/** Each file read and written once, with every change that concerns it. */
 function patchInstalledNext(root) {
-  for (const change of CHANGES) {
-    for (const file of change.files) {
-      const location = path.join(root, NEXT_DIST, file);
-      const patched = applyChange(change, readFileSync(location, "utf8"), file);
-      if (patched !== null) writeFileSync(location, patched);
-    }
+  for (const file of new Set(CHANGES.flatMap((change) => change.files))) {
+    const location = path.join(root, NEXT_DIST, file);
+    const original = readFileSync(location, "utf8");
+    const patched = CHANGES.filter((change) => change.files.includes(file)).reduce(
+      (text, change) => applyChange(change, text, file) ?? text,
+      original,
+    );
+    if (patched !== original) writeFileSync(location, patched);
   }
 }
 
