@@ -4,7 +4,7 @@ import { PHASE_PRODUCTION_BUILD } from "next/constants";
 /** At server start: the scheduler that makes scheduled articles go live on cached pages on time. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
-  const { startScheduledPublishing } = await import("./lib/scheduled-publishing");
+  const { startScheduledPublishing } = await import("./lib/cache/scheduler");
   startScheduledPublishing(process.env.APP_SECRET);
 }
 

@@ -1,14 +1,14 @@
 const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require("next/constants");
-const { headerRules } = require("./lib/http-headers.cjs");
+const { headerRules } = require("./lib/cache/http-headers.cjs");
 
 /*
  * With REDIS_URL set when `next start` runs, the page cache lives in Redis, shared by every instance
- * (lib/next-cache-handler.mjs). Next reads this file again at start, so REDIS_URL at build time
+ * (lib/cache/handler.mjs). Next reads this file again at start, so REDIS_URL at build time
  * changes nothing: the build renders its pages into .next as always, and one build serves with or
  * without Redis. (A `output: "standalone"` server would instead keep the build's settings.)
  */
 const sharedPageCache = (phase) =>
-  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve("./lib/next-cache-handler.mjs") } : {};
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve("./lib/cache/handler.mjs") } : {};
 
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => ({
@@ -24,7 +24,7 @@ module.exports = (phase) => ({
     // Image uploads go through a Server Action: up to 10 MB of image plus the form around it.
     serverActions: { bodySizeLimit: "11mb" },
   },
-  // Security headers on every answer, shared-cache freshness on reader pages (lib/http-headers.cjs).
+  // Security headers on every answer, shared-cache freshness on reader pages (lib/cache/http-headers.cjs).
   async headers() {
     return headerRules({ https: (process.env.SITE_URL ?? "").startsWith("https:"), development: phase === PHASE_DEVELOPMENT_SERVER });
   },

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { databaseProvider } from "./lib/database-url";
+import { databaseProvider } from "./lib/db/url";
 import { E2E_DATABASE_URL } from "./e2e/support/paths";
 import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./e2e/support/chromium";
 import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";

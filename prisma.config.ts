@@ -3,7 +3,7 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PRISMA_FOLDERS, databaseProvider, databaseUrl, sqliteFilePath } from "./lib/database-url";
+import { PRISMA_FOLDERS, databaseProvider, databaseUrl, sqliteFilePath } from "./lib/db/url";
 
 // With a config file Prisma reads no .env itself: the URL comes from the environment or the default,
 // and picks the provider's own schema and migrations.

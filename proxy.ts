@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { formatArabicNumber } from "@/lib/format";
-import { contentSecurityPolicy, renderedPerRequest } from "@/lib/http-headers.cjs";
+import { contentSecurityPolicy, renderedPerRequest } from "@/lib/cache/http-headers.cjs";
 
 const https = (process.env.SITE_URL ?? "").startsWith("https:");
 const development = process.env.NODE_ENV === "development";
@@ -11,7 +11,7 @@ const PAGED_LIST = /^\/(?:sections|tags|authors|sources)\/[^/]+\/?$/;
 
 /**
  * Runs before routing, only for the requests that need it (see `config.matcher`): reader pages
- * served from Next's cache skip it, and get their headers from next.config.js (lib/http-headers.cjs).
+ * served from Next's cache skip it, and get their headers from next.config.js (lib/cache/http-headers.cjs).
  * None of it is authorization:
  * - the newsroom and search are rendered per request: their Content-Security-Policy carries this
  *   response's nonce (Next reads it from the policy on the request and puts it on its scripts);
@@ -100,7 +100,7 @@ function oversizedBody(request: NextRequest): { status: number; message: string 
 // The lookahead reads: from here on, the path is not made of plain characters and whole characters.
 export const config = {
   matcher: [
-    // What is rendered per request (lib/http-headers.cjs, RENDERED_PER_REQUEST).
+    // What is rendered per request (lib/cache/http-headers.cjs, RENDERED_PER_REQUEST).
     "/admin/:path*",
     "/search",
     // A request with a body: a form or a Server Action (a GET carries none).

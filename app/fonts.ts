@@ -1,7 +1,7 @@
 import localFont from "next/font/local";
 
 // Self-hosted from @fontsource (no download at build time), cut down by the build to the code
-// points the pages use (lib/font-subset.ts, `npm run fonts`): both weights are preloaded on every
+// points the pages use (scripts/shared/font-subset.ts, `npm run fonts`): both weights are preloaded on every
 // page, so every byte counts. Latin text (an English caption) uses the system font. next/font
 // takes only literals here: test/unit/font-subset.test.ts checks the unicode-range against the subset.
 export const naskh = localFont({

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { feedAlternateTypes } from "@/lib/feed-links";
+import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { site } from "@/lib/site";
 import { naskh } from "./fonts";
 import "./globals.css";

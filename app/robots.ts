@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/feed-links";
+import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/distribution/feed-links";
 import { absoluteUrl } from "@/lib/site";
 
 // Per request, so the sitemap URLs use the SITE_URL the server runs with, not the build machine's.

@@ -1,4 +1,4 @@
-import { COMMENT_POSTED_MESSAGE } from "./comment-answers";
+import { COMMENT_POSTED_MESSAGE } from "./comments/answers";
 
 /**
  * Domain errors: what went wrong in the newsroom's terms. Callers show `publicMessage` (Arabic,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { canManageSettings, type Editor } from "./auth/access";
-import { db } from "./db";
+import { db } from "./db/client";
 import { ForbiddenError, InvalidInputError } from "./errors";
 
 export const settingsSchema = z.object({

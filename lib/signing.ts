@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-// Without APP_SECRET (scripts/start.sh writes one into .env.local) a per-process key still works,
+// Without APP_SECRET (scripts/run/start.sh writes one into .env.local) a per-process key still works,
 // but signatures and fingerprints then only hold within one server run.
 const key = process.env.APP_SECRET || randomBytes(32).toString("hex");
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { listSections } from "@/lib/sections";
+import { listSections } from "@/lib/taxonomy/sections";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { listArticlesPage, parseCursor, type ArticleCardsPage, type ArticleListing } from "@/lib/articles";
+import { listArticlesPage, parseCursor, type ArticleCardsPage, type ArticleListing } from "@/lib/articles/reads";
 
 export type ListingPage = ArticleCardsPage & { isFirstPage: boolean };
 

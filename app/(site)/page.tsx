@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { listLatestArticles } from "@/lib/articles";
-import { feedAlternateTypes } from "@/lib/feed-links";
+import { listLatestArticles } from "@/lib/articles/reads";
+import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { site } from "@/lib/site";
 import { ArticleCard } from "./_components/article-card";
 import { CardSection } from "./_components/card-section";
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
   alternates: { canonical: "/", types: feedAlternateTypes() },
 };
 
-// Served from Next's cache; lib/page-cache.ts expires it when an article changes. The hour is a
+// Served from Next's cache; lib/cache/expiry.ts expires it when an article changes. The hour is a
 // safety net for changes made to the database outside the app.
 export const revalidate = 3600;
 

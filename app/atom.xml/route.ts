@@ -1,6 +1,6 @@
-import { buildAtom, getSiteFeed, xmlResponse } from "@/lib/distribution";
+import { buildAtom, getSiteFeed, xmlResponse } from "@/lib/distribution/feeds";
 
-// Served from Next's cache; lib/page-cache.ts expires it when an article changes.
+// Served from Next's cache; lib/cache/expiry.ts expires it when an article changes.
 export const revalidate = 3600;
 
 /** Atom of the latest public articles of the whole site (the same items as /feed.xml). */

@@ -1,6 +1,6 @@
-import { buildRss, getSiteFeed, xmlResponse } from "@/lib/distribution";
+import { buildRss, getSiteFeed, xmlResponse } from "@/lib/distribution/feeds";
 
-// Served from Next's cache; lib/page-cache.ts expires it when an article changes.
+// Served from Next's cache; lib/cache/expiry.ts expires it when an article changes.
 export const revalidate = 3600;
 
 /** RSS 2.0 of the latest public articles of the whole site. */

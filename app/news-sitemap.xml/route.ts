@@ -1,4 +1,4 @@
-import { buildNewsSitemap, listNewsSitemapEntries, xmlResponse } from "@/lib/distribution";
+import { buildNewsSitemap, listNewsSitemapEntries, xmlResponse } from "@/lib/distribution/feeds";
 
 // Per request: the build machine has no database, and the window moves with the clock.
 export const dynamic = "force-dynamic";

@@ -39,7 +39,7 @@ export default defineConfig({
   testDir: ".",
   testMatch: /\.spec\.ts$/,
   // One test at a time: a render running for one test could otherwise hand another a copy from
-  // before its change (lib/page-cache.ts), and this file checks that changes show "at once".
+  // before its change (lib/cache/expiry.ts), and this file checks that changes show "at once".
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   // Each test renders several pages for the first time on two instances sharing two cores.
@@ -58,7 +58,7 @@ export default defineConfig({
   webServer: [
     instance(
       firstInstance,
-      `npx tsx e2e/multi-instance/prepare.ts && npx tsx scripts/db-setup.ts --fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${instancePorts[0]}`,
+      `npx tsx e2e/multi-instance/prepare.ts && npx tsx scripts/cli/db-setup.ts --fresh && npx tsx --conditions=react-server e2e/support/create-users.ts && npx next start -p ${instancePorts[0]}`,
     ),
     instance(secondInstance, `npx next start -p ${instancePorts[1]}`),
   ],

@@ -31,7 +31,7 @@ export function deleteRunKeys(): Promise<void> {
   });
 }
 
-/** The values of the per-minute comment counters kept in Redis (lib/rate-limits.ts). */
+/** The values of the per-minute comment counters kept in Redis (lib/comments/rate-limits.ts). */
 export function commentsPerMinuteCounters(): Promise<string[]> {
   return withRedis(async (client) => {
     const keys = await keysUnderPrefix(client, "comments-per-minute:*");

@@ -6,7 +6,7 @@ import { testDatabaseUrl } from "../../test/support/test-lane";
  *   MULTI_INSTANCE_DATABASE_URL      PostgreSQL database both instances share; recreated (dropped,
  *                                    migrated, seeded) at the start. Default: portal_test_<TEST_RUN>_multi_instance
  *                                    on TEST_POSTGRESQL_URL's server, dropped with the run's other
- *                                    databases by `tsx scripts/test-databases.ts cleanup <TEST_RUN>`.
+ *                                    databases by `tsx scripts/run/test-databases.ts cleanup <TEST_RUN>`.
  *   MULTI_INSTANCE_REDIS_URL         Redis both instances share. Default: TEST_REDIS_URL, else redis://127.0.0.1:6379.
  *   MULTI_INSTANCE_REDIS_KEY_PREFIX  The instances' REDIS_KEY_PREFIX; its keys are deleted before and after.
  *                                    Default: <TEST_REDIS_KEY_PREFIX, else "portal-test:"><TEST_RUN>:multi-instance:

@@ -1,6 +1,6 @@
 // Run by the e2e web server after the database is rebuilt: the test accounts, through the same
 // code path as `npm run user:create`.
-import { createUser } from "../../lib/users";
+import { createUser } from "../../lib/users/accounts";
 import { TEST_USERS } from "./users";
 
 async function main() {

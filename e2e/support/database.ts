@@ -3,7 +3,7 @@
 // expires the server's cached reader pages, as an import from the command line must
 // (`npm run cache:purge`).
 import { randomUUID } from "node:crypto";
-import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
 import { purgeReaderCache } from "./page-cache";
 import { E2E_DATABASE_URL } from "./paths";
 import { openSqlConnection } from "./sql-connection";

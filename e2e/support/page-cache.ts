@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { requestCachePurge } from "../../lib/cache-purge-token";
+import { requestCachePurge } from "../../lib/cache/purge-token";
 import { E2E_APP_SECRET, E2E_BASE_URL } from "./server";
 
 /**
@@ -15,7 +15,7 @@ export async function purgeReaderCache(): Promise<void> {
 /**
  * How long a shared page (home, section, tag, feed) is given to follow a change. Other tests running
  * alongside render those pages too, and a render that began before this test's change hands its
- * copy to the requests arriving while it runs (lib/page-cache.ts): the page follows within one render.
+ * copy to the requests arriving while it runs (lib/cache/expiry.ts): the page follows within one render.
  */
 export const SHARED_PAGE_FOLLOWS = { timeout: 5_000 };
 

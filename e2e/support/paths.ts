@@ -1,5 +1,5 @@
 import path from "node:path";
-import { databaseProvider } from "../../lib/database-url";
+import { databaseProvider } from "../../lib/db/url";
 
 /** The SQLite file the e2e server runs on when no other database is named. */
 export const E2E_DATABASE_FILE = path.resolve("data", "e2e.db");

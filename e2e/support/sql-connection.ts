@@ -3,7 +3,7 @@
 // values are converted here to what each provider stores for Prisma.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseProvider, sqliteFilePath } from "../../lib/database-url";
+import { databaseProvider, sqliteFilePath } from "../../lib/db/url";
 
 export type SqlValue = string | number | boolean | Date | null;
 

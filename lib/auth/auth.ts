@@ -2,10 +2,10 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { databaseProvider } from "../database-url";
-import { db } from "../db";
+import { databaseProvider } from "../db/url";
+import { db } from "../db/client";
 import { site } from "../site";
-import { PASSWORD_MIN_LENGTH } from "../users";
+import { PASSWORD_MIN_LENGTH } from "../users/accounts";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { TooManySignInAttemptsError } from "../errors";
-import { serializeSignInClaims } from "../sql";
+import { serializeSignInClaims } from "../db/dialect";
 
 /**
  * Failed sign-ins are counted per account and per client in a sliding window, in the database so

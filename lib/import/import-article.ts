@@ -1,8 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
-import { bodyFromParagraphs, serializeArticleBody } from "../article-body";
-import { saveImportedArticle, type SavedImport } from "../articles";
-import { getSectionBySlug } from "../sections";
+import { bodyFromParagraphs, serializeArticleBody } from "../articles/body/document";
+import { saveImportedArticle, type SavedImport } from "../articles/reads";
+import { getSectionBySlug } from "../taxonomy/sections";
 import { slugify } from "../slug";
 import { parseArticleText } from "./parse-article-text";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 import { canDeleteMedia, canUploadMedia, type Editor } from "../auth/access";
-import { db } from "../db";
+import { db } from "../db/client";
 import { ForbiddenError, InvalidInputError, MediaInUseError } from "../errors";
 import { processImage } from "./images";
 import { localDiskStorage } from "./local-disk";

@@ -4,12 +4,12 @@ import "server-only";
  * Readers' search: what the search page calls. Parsing and highlighting are pure (./query), the SQL
  * is in ./sqlite and ./postgresql (the one DATABASE_URL names), and this module puts them together.
  */
-import { blockPlainText, bodyExcerpt, parseArticleBody, type ArticleBody } from "../article-body";
-import { publicArticleWhere } from "../articles";
-import { databaseProvider } from "../database-url";
-import { db } from "../db";
+import { blockPlainText, bodyExcerpt, parseArticleBody, type ArticleBody } from "../articles/body/document";
+import { publicArticleWhere } from "../articles/reads";
+import { databaseProvider } from "../db/url";
+import { db } from "../db/client";
 import { truncateAtWord } from "../format";
-import type { SectionLink } from "../sections";
+import type { SectionLink } from "../taxonomy/sections";
 import * as postgresqlSearch from "./postgresql";
 import { excerptAroundMatch, parseSearchQuery } from "./query";
 import * as sqliteSearch from "./sqlite";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { SearchWindow } from "./types";
 
@@ -9,7 +9,7 @@ import type { SearchWindow } from "./types";
  * The words are bound as one text[] parameter and turned into a tsquery by the migration's
  * article_search_query(), which quotes every lexeme: no reader input is ever tsquery syntax.
  *
- * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles.ts.
+ * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles/reads.ts.
  * Parameters are cast: PostgreSQL cannot infer a type for some of them.
  */
 

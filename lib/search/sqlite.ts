@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { ftsMatch } from "./query";
 import type { SearchWindow } from "./types";
@@ -10,7 +10,7 @@ import type { SearchWindow } from "./types";
  * (prisma/migrations/20261129100000_article_search): its rowid is the article's id. `words` must
  * come from parseSearchQuery (lib/search/query.ts); ftsMatch quotes every one of them.
  *
- * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles.ts.
+ * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles/reads.ts.
  * Dates are bound as `Date` values, stored and compared as ISO-8601 text in UTC.
  */
 

@@ -7,22 +7,22 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { positiveInteger, positiveIntegerList } from "./lib/args";
-import { buildApp } from "./lib/build";
-import { assertInstalled } from "./lib/child-process";
-import { measureCommentPosting } from "./lib/comment-load";
-import { crawlSitemap, type SitemapCrawl } from "./lib/sitemap-crawl";
-import { machineHeader, packageVersion, printHeader } from "./lib/machine";
-import { measureLoad, type LoadSettings } from "./lib/load";
-import { createArchiveDatabase } from "./lib/archive-database";
-import { withArchiveReader } from "./lib/archive-reader";
-import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget, type DatabaseTarget } from "./lib/bench-database";
-import { startCachingProxy, startCeiling } from "./lib/nginx";
-import { startNextServer } from "./lib/next-server";
-import { PeakRssSampler } from "./lib/processes";
-import { allChecks, printSizeReport, verdict } from "./lib/report";
-import type { Measurement, SizeResult } from "./lib/results";
-import { discoverRoutes, type BenchRoutes } from "./lib/routes";
+import { positiveInteger, positiveIntegerList } from "./support/args";
+import { buildApp } from "./support/build";
+import { assertInstalled } from "./support/child-process";
+import { measureCommentPosting } from "./support/comment-load";
+import { crawlSitemap, type SitemapCrawl } from "./support/sitemap-crawl";
+import { machineHeader, packageVersion, printHeader } from "./support/machine";
+import { measureLoad, type LoadSettings } from "./support/load";
+import { createArchiveDatabase } from "./support/archive-database";
+import { withArchiveReader } from "./support/archive-reader";
+import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget, type DatabaseTarget } from "./support/bench-database";
+import { startCachingProxy, startCeiling } from "./support/nginx";
+import { startNextServer } from "./support/next-server";
+import { PeakRssSampler } from "./support/processes";
+import { allChecks, printSizeReport, verdict } from "./support/report";
+import type { Measurement, SizeResult } from "./support/results";
+import { discoverRoutes, type BenchRoutes } from "./support/routes";
 
 const USAGE = `npm run bench -- [flags]
   --sizes=1000,100000   archive sizes (articles), one fresh database each

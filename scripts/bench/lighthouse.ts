@@ -7,15 +7,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { articlePath } from "@/lib/paths";
-import { positiveInteger } from "./lib/args";
-import { createArchiveDatabase } from "./lib/archive-database";
-import { withArchiveReader } from "./lib/archive-reader";
-import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget } from "./lib/bench-database";
-import { buildApp } from "./lib/build";
-import { runLighthouse, lighthouseChecks, type LighthouseFigures } from "./lib/lighthouse-run";
-import { machineHeader, packageVersion, printHeader } from "./lib/machine";
-import { startNextServer } from "./lib/next-server";
-import { verdict } from "./lib/report";
+import { positiveInteger } from "./support/args";
+import { createArchiveDatabase } from "./support/archive-database";
+import { withArchiveReader } from "./support/archive-reader";
+import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget } from "./support/bench-database";
+import { buildApp } from "./support/build";
+import { runLighthouse, lighthouseChecks, type LighthouseFigures } from "./support/lighthouse-run";
+import { machineHeader, packageVersion, printHeader } from "./support/machine";
+import { startNextServer } from "./support/next-server";
+import { verdict } from "./support/report";
 
 const USAGE = `npm run bench:lighthouse -- [flags]
   --articles=1000   size of the synthetic archive served

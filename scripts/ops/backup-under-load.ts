@@ -9,11 +9,11 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { fetchArticlePage } from "../lib/article-page";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
-import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
-import { approvedCommentCount, createOpenArticles, createReturningCommenter, integrityCheck, prefillComments } from "../lib/portal-db";
-import { freshDatabase, npmRun, startServer, tempDir, type CommandResult } from "../lib/portal-server";
+import { fetchArticlePage } from "../shared/article-page";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../shared/comment-load";
+import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
+import { approvedCommentCount, createOpenArticles, createReturningCommenter, integrityCheck, prefillComments } from "../shared/portal-db";
+import { freshDatabase, npmRun, startServer, tempDir, type CommandResult } from "../shared/portal-server";
 
 // However slow the machine, the load stops here.
 const LOAD_LIMIT_MS = 120_000;

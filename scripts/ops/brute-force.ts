@@ -5,9 +5,9 @@
 // right password is refused while locked, and that no wrong password ever signs in.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createAccount, loadSignInForm, submitSignIn, type SignInAnswer, type SignInForm, type SignInOutcome } from "../lib/newsroom-http";
-import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
-import { freshDatabase, startServer, tempDir } from "../lib/portal-server";
+import { createAccount, loadSignInForm, submitSignIn, type SignInAnswer, type SignInForm, type SignInOutcome } from "../shared/newsroom-http";
+import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
+import { freshDatabase, startServer, tempDir } from "../shared/portal-server";
 
 // The documented limits (README, lib/auth/throttle.ts): refused for a while after 5 failures per
 // account or 20 per client in 15 minutes.

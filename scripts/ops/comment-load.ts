@@ -6,12 +6,12 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { fetchArticlePage } from "../lib/article-page";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, markerPattern, prepareTargets, printSummary, runCommentLoad, summarize, type CommentAttempt } from "../lib/comment-load";
-import { clickActionButton, createAccount, loadSignInForm, submitSignIn, type ClickAnswer } from "../lib/newsroom-http";
-import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
-import { approvedCommentCount, commentsByMarker, commentsOpen, createOpenArticles, createReturningCommenter, latestCommentAt } from "../lib/portal-db";
-import { busyErrorLines, freshDatabase, startServer, tempDir } from "../lib/portal-server";
+import { fetchArticlePage } from "../shared/article-page";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, markerPattern, prepareTargets, printSummary, runCommentLoad, summarize, type CommentAttempt } from "../shared/comment-load";
+import { clickActionButton, createAccount, loadSignInForm, submitSignIn, type ClickAnswer } from "../shared/newsroom-http";
+import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
+import { approvedCommentCount, commentsByMarker, commentsOpen, createOpenArticles, createReturningCommenter, latestCommentAt } from "../shared/portal-db";
+import { busyErrorLines, freshDatabase, startServer, tempDir } from "../shared/portal-server";
 
 const CLOSE_LABEL = "إغلاق التعليقات";
 const POSTS_AFTER_CLOSE = 5;

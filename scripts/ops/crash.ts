@@ -5,11 +5,11 @@
 // the server started again on the same file answers and takes comments.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../lib/comment-load";
-import { postComment } from "../lib/comment-post";
-import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../lib/ops-report";
-import { createOpenArticles, createReturningCommenter, integrityCheck, type OpenArticle } from "../lib/portal-db";
-import { freshDatabase, startServer, tempDir } from "../lib/portal-server";
+import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../shared/comment-load";
+import { postComment } from "../shared/comment-post";
+import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
+import { createOpenArticles, createReturningCommenter, integrityCheck, type OpenArticle } from "../shared/portal-db";
+import { freshDatabase, startServer, tempDir } from "../shared/portal-server";
 
 // The burst would run this long; the kill comes well before.
 const BURST_MS = 60_000;
@@ -89,7 +89,7 @@ async function commentAfterRestart(baseUrl: string, article: OpenArticle, author
   try {
     const [target] = await prepareTargets(baseUrl, [article]);
     const answer = await postComment(baseUrl, target.form, { authorName: "قارئ بعد العودة", authorEmail, body: `بعد إعادة التشغيل ops-${runId}-after` });
-    // Taken without JavaScript: a 303 to the article at its notice (lib/comment-answers.ts).
+    // Taken without JavaScript: a 303 to the article at its notice (lib/comments/answers.ts).
     return { ok: answer.status === 303 && answer.outcome === "published", detail: `HTTP ${answer.status}, ${answer.outcome}` };
   } catch (error) {
     return { ok: false, detail: (error as Error).message };

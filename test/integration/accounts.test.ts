@@ -9,9 +9,9 @@ import {
   claimSignInAttempt,
   signInSucceeded,
 } from "../../lib/auth/throttle";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { EmailTakenError, ForbiddenError, InvalidInputError, TooManySignInAttemptsError } from "../../lib/errors";
-import { createUser, createUserAs, listUsers, updateUserAs } from "../../lib/users";
+import { createUser, createUserAs, listUsers, updateUserAs } from "../../lib/users/accounts";
 
 const uniqueEmail = () => `editor-${randomUUID().slice(0, 8)}@example.test`;
 

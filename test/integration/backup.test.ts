@@ -8,9 +8,9 @@ import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { backupDatabase as backupUrl, restoreDatabase as restoreUrl } from "../../lib/backup";
-import { backupDatabase, restoreDatabase } from "../../lib/backup/sqlite";
-import { databaseExists } from "../../lib/postgresql-admin";
+import { backupDatabase as backupUrl, restoreDatabase as restoreUrl } from "../../scripts/shared/backup";
+import { backupDatabase, restoreDatabase } from "../../scripts/shared/backup/sqlite";
+import { databaseExists } from "../../scripts/shared/postgresql-admin";
 import { createArticle } from "../support/factories";
 import { describeInLane, testDatabaseUrl } from "../support/test-lane";
 
@@ -114,11 +114,11 @@ describeInLane("sqlite", "backup and restore", () => {
     const copy = path.join(directory, "cli.db");
     const run = promisify(execFile);
     const tsx = path.join("node_modules", ".bin", "tsx");
-    const { stdout } = await run(tsx, ["scripts/backup.ts", copy], { env: process.env });
+    const { stdout } = await run(tsx, ["scripts/cli/backup.ts", copy], { env: process.env });
     assert.match(stdout, /^backup written: .*cli\.db$/m);
 
     const target = path.join(directory, "elsewhere.db");
-    const restored = await run(tsx, ["scripts/restore.ts", copy], { env: { ...process.env, DATABASE_URL: `file:${target}` } });
+    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], { env: { ...process.env, DATABASE_URL: `file:${target}` } });
     assert.match(restored.stdout, /^restored /m);
     assert.equal(rows(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
   });
@@ -205,11 +205,11 @@ describeInLane("postgresql", "backup and restore", () => {
     const copy = path.join(scratch(), "cli.dump");
     const run = promisify(execFile);
     const tsx = path.join("node_modules", ".bin", "tsx");
-    const { stdout } = await run(tsx, ["scripts/backup.ts", copy], { env: process.env });
+    const { stdout } = await run(tsx, ["scripts/cli/backup.ts", copy], { env: process.env });
     assert.match(stdout, /^backup written: .*cli\.dump$/m);
 
     const target = otherDatabase("cli");
-    const restored = await run(tsx, ["scripts/restore.ts", copy], { env: { ...process.env, DATABASE_URL: target } });
+    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], { env: { ...process.env, DATABASE_URL: target } });
     assert.match(restored.stdout, /^restored /m);
     assert.equal(await countIn(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
   });

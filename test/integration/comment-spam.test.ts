@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { commentFormToken } from "../../lib/comment-spam";
-import { postComment } from "../../lib/comments";
-import { db } from "../../lib/db";
+import { commentFormToken } from "../../lib/comments/spam";
+import { postComment } from "../../lib/comments/posting";
+import { db } from "../../lib/db/client";
 import { BotCommentError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError } from "../../lib/errors";
 import { updateSettings } from "../../lib/settings";
 import { countComments, createArticle, createEditor } from "../support/factories";

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 
 /** `npm run user:create`, as an admin runs it, on the lane's database. */
 function createUserCommand(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       path.join("node_modules", ".bin", "tsx"),
-      ["--conditions=react-server", "scripts/create-user.ts", ...args],
+      ["--conditions=react-server", "scripts/cli/create-user.ts", ...args],
       { env: process.env },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

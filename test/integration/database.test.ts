@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { countComments, createArticle } from "../support/factories";
 import { describeInLane } from "../support/test-lane";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// On SQLite every request shares one connection (lib/sqlite-adapter.ts); on PostgreSQL each
+// On SQLite every request shares one connection (lib/db/sqlite-adapter.ts); on PostgreSQL each
 // transaction has a pooled connection of its own. Readers and writers must see the same either way.
 describe("one database shared by concurrent requests", () => {
   test("a write acknowledged outside a transaction survives another request's rollback", async () => {

@@ -7,8 +7,8 @@ import { GET as sectionFeedRoute } from "../../app/(site)/sections/[slug]/feed.x
 import { GET as siteFeedRoute } from "../../app/feed.xml/route";
 import { GET as newsSitemapRoute } from "../../app/news-sitemap.xml/route";
 import robots from "../../app/robots";
-import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
-import { db } from "../../lib/db";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
+import { db } from "../../lib/db/client";
 import {
   buildAtom,
   buildNewsSitemap,
@@ -20,10 +20,10 @@ import {
   listNewsSitemapEntries,
   NEWS_SITEMAP_LIMIT,
   w3cDateTime,
-} from "../../lib/distribution";
+} from "../../lib/distribution/feeds";
 import { articlePath, sectionPath, tagPath } from "../../lib/paths";
 import { site } from "../../lib/site";
-import { sitemapDocument, sitemapPartDocument, sitemapPartNumber } from "../../lib/sitemap";
+import { sitemapDocument, sitemapPartDocument, sitemapPartNumber } from "../../lib/distribution/sitemaps";
 import { createArticle } from "../support/factories";
 
 // --- helpers -------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
-import { blockPlainText, parseArticleBody } from "../../lib/article-body";
-import { db } from "../../lib/db";
+import { blockPlainText, parseArticleBody } from "../../lib/articles/body/document";
+import { db } from "../../lib/db/client";
 import { importArticleText } from "../../lib/import/import-article";
 import { ArticleFormatError } from "../../lib/import/parse-article-text";
 
@@ -100,7 +100,7 @@ describe("npm run import (the command)", () => {
   const run = promisify(execFile);
   const tsx = path.join("node_modules", ".bin", "tsx");
   const importCommand = (...args: string[]) =>
-    run(tsx, ["--conditions=react-server", "scripts/import-article.ts", ...args], { env: process.env });
+    run(tsx, ["--conditions=react-server", "scripts/cli/import-article.ts", ...args], { env: process.env });
 
   test("imports a file and reports where the article lives", async () => {
     const directory = mkdtempSync(path.join(tmpdir(), "import-cli-"));

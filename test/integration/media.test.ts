@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import sharp from "sharp";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { ForbiddenError, InvalidInputError, MediaInUseError } from "../../lib/errors";
 import { deleteMedia, listMedia, mediaStorage, uploadImage } from "../../lib/media/library";
 import { responsiveImage } from "../../lib/media/urls";

@@ -6,8 +6,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { PRISMA_FOLDERS } from "../../lib/database-url";
-import { createDatabase } from "../../lib/postgresql-admin";
+import { PRISMA_FOLDERS } from "../../lib/db/url";
+import { createDatabase } from "../../scripts/shared/postgresql-admin";
 import { describeInLane, testDatabaseUrl } from "../support/test-lane";
 
 /*

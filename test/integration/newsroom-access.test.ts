@@ -9,10 +9,10 @@ import {
   setCommentsOpenAs,
   trashArticle,
   updateArticle,
-} from "../../lib/article-editing";
-import { countCommentsByStatus, listModerationQueue, moderateComments } from "../../lib/comment-moderation";
-import { db } from "../../lib/db";
-import { postComment } from "../../lib/comments";
+} from "../../lib/articles/editing";
+import { countCommentsByStatus, listModerationQueue, moderateComments } from "../../lib/comments/moderation";
+import { db } from "../../lib/db/client";
+import { postComment } from "../../lib/comments/posting";
 import { CommentsClosedError, ForbiddenError } from "../../lib/errors";
 import { getSettings, updateSettings } from "../../lib/settings";
 import { createArticle, createEditor } from "../support/factories";

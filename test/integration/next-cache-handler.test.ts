@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { createClient, type RedisClientType } from "redis";
-import PortalCacheHandler from "../../lib/next-cache-handler.mjs";
-import { closeSharedRedis } from "../../lib/redis.mjs";
+import PortalCacheHandler from "../../lib/cache/handler.mjs";
+import { closeSharedRedis } from "../../lib/db/redis.mjs";
 
 /*
- * The Redis page cache as Next drives it (lib/next-cache-handler.mjs): what revalidatePath expires,
+ * The Redis page cache as Next drives it (lib/cache/handler.mjs): what revalidatePath expires,
  * and an entry dated by when its render began. Like test/integration/rate-limits.test.ts, it needs
  * the Redis of the test environment (TEST_REDIS_URL, default 127.0.0.1:6379) and fails when there is
  * none. Its keys are deleted at the end.

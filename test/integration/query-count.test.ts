@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, describe, test } from "node:test";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { slugify } from "../../lib/slug";
-import { recordStatements } from "../../lib/statement-recorder";
+import { recordStatements } from "../support/statement-recorder";
 import { createArticle } from "../support/factories";
 import * as pages from "../support/reader-pages";
 
@@ -44,7 +44,7 @@ const STATEMENT_BUDGET = {
   // the section, then as the site feed
   "section feed": 1 + 5,
   // a batch of up to 5,000 articles and its tag pairs, sections, tags, then the articles again
-  // for the one file (lib/sitemap.ts)
+  // for the one file (lib/distribution/sitemaps.ts)
   sitemap: 5,
   "news sitemap": 1,
 } as const;

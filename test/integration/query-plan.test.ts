@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
-import { listArticlesPage, type ArticleListing } from "../../lib/articles";
-import { databaseUrl, sqliteFilePath } from "../../lib/database-url";
-import { db } from "../../lib/db";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
+import { listArticlesPage, type ArticleListing } from "../../lib/articles/reads";
+import { databaseUrl, sqliteFilePath } from "../../lib/db/url";
+import { db } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { slugify } from "../../lib/slug";
-import { recordStatements, type RecordedStatement } from "../../lib/statement-recorder";
+import { recordStatements, type RecordedStatement } from "../support/statement-recorder";
 import { describeNode, explain, explainPostgresql, planNodes, planProblems, postgresqlPlanProblems } from "../support/query-plan";
 import * as pages from "../support/reader-pages";
 import { testLane } from "../support/test-lane";
@@ -137,7 +137,7 @@ async function readerLoads(): Promise<Record<string, pages.PageLoad>> {
  * that have public articles, so it reads them all; it counts the public articles; and it reads the
  * tag pairs of each batch of up to 5,000 articles by a range of article ids, which at this test's
  * size is every pair (SQLite, given statistics, then rightly scans). Such a read is a scan by nature
- * (lib/sitemap.ts).
+ * (lib/distribution/sitemaps.ts).
  */
 const SITEMAP_WHOLE_READS = [
   "FROM `main`.`Section` WHERE 1=1 LIMIT",

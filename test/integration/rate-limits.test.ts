@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, afterEach, before, describe, test } from "node:test";
 import { createClient } from "redis";
-import { postComment } from "../../lib/comments";
+import { postComment } from "../../lib/comments/posting";
 import { CommentRateLimitedError, CommentsClosedError } from "../../lib/errors";
-import { commentLimiter, reserveCommentSlot } from "../../lib/rate-limits";
-import { closeSharedRedis, type RedisClient } from "../../lib/redis.mjs";
+import { commentLimiter, reserveCommentSlot } from "../../lib/comments/rate-limits";
+import { closeSharedRedis, type RedisClient } from "../../lib/db/redis.mjs";
 import { countComments, createArticle } from "../support/factories";
 
 /*

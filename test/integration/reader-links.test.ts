@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { getPublicArticleBySlug, listArticlesPage, listRelatedArticles, parseCursor } from "../../lib/articles";
-import { getAuthor, getSourceLabel } from "../../lib/authors";
-import { db } from "../../lib/db";
+import { getPublicArticleBySlug, listArticlesPage, listRelatedArticles, parseCursor } from "../../lib/articles/reads";
+import { getAuthor, getSourceLabel } from "../../lib/taxonomy/authors";
+import { db } from "../../lib/db/client";
 import { importArticleText } from "../../lib/import/import-article";
-import { createUser } from "../../lib/users";
+import { createUser } from "../../lib/users/accounts";
 import { createArticle } from "../support/factories";
 
 describe("bylines and their pages", () => {

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { createArticle as createArticleAs, trashArticle, updateArticle } from "../../lib/article-editing";
-import { listRevisions, restoreRevision } from "../../lib/article-revisions";
+import { createArticle as createArticleAs, trashArticle, updateArticle } from "../../lib/articles/editing";
+import { listRevisions, restoreRevision } from "../../lib/articles/revisions";
 import { importArticleText } from "../../lib/import/import-article";
-import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/redirects";
+import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/articles/redirects";
 import { createEditor } from "../support/factories";
 
 const form = (slug: string) => ({ headline: "خبر يتغير رابطه", slug, body: "نص.", status: "PUBLISHED", commentsOpen: "on" });

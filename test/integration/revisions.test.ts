@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createArticle as createArticleAs, updateArticle } from "../../lib/article-editing";
-import { getRevisionPreview, listRevisions, restoreRevision } from "../../lib/article-revisions";
-import { db } from "../../lib/db";
+import { createArticle as createArticleAs, updateArticle } from "../../lib/articles/editing";
+import { getRevisionPreview, listRevisions, restoreRevision } from "../../lib/articles/revisions";
+import { db } from "../../lib/db/client";
 import { ForbiddenError } from "../../lib/errors";
 import { importArticleText } from "../../lib/import/import-article";
 import { createArticle, createEditor } from "../support/factories";

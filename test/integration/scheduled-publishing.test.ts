@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nextScheduledPublication, scheduledArticlesDue } from "../../lib/articles";
-import { db } from "../../lib/db";
+import { nextScheduledPublication, scheduledArticlesDue } from "../../lib/articles/reads";
+import { db } from "../../lib/db/client";
 
 const body = JSON.stringify({ version: 1, blocks: [{ type: "paragraph", text: "نص" }] });
 const at = (iso: string) => new Date(iso);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import sharp from "sharp";
-import { renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageFont } from "../../lib/share-image";
+import { renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageFont } from "../../lib/distribution/share-image";
 
 function tableTags(ttf: Buffer): string[] {
   return Array.from({ length: ttf.readUInt16BE(4) }, (_, index) => ttf.toString("latin1", 12 + index * 16, 16 + index * 16));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { test } from "node:test";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { copySqliteToPostgresql } from "../../scripts/lib/sqlite-to-postgresql";
+import { copySqliteToPostgresql } from "../../scripts/shared/sqlite-to-postgresql";
 import { describeInLane } from "../support/test-lane";
 
 /** A SQLite file with the committed SQLite migrations: the source a newsroom moving to PostgreSQL has. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createArticle as createArticleAs, getArticleForEditing, updateArticle } from "../../lib/article-editing";
-import { listRevisions, restoreRevision } from "../../lib/article-revisions";
-import { getPublicArticleBySlug, listArticlesPage } from "../../lib/articles";
+import { createArticle as createArticleAs, getArticleForEditing, updateArticle } from "../../lib/articles/editing";
+import { listRevisions, restoreRevision } from "../../lib/articles/revisions";
+import { getPublicArticleBySlug, listArticlesPage } from "../../lib/articles/reads";
 import { InvalidInputError } from "../../lib/errors";
-import { parseTagNames } from "../../lib/tags";
+import { parseTagNames } from "../../lib/taxonomy/tags";
 import { createEditor } from "../support/factories";
 
 const form = (tags: string) => ({ headline: `خبر موسوم ${Math.random()}`, body: "نص.", status: "PUBLISHED", commentsOpen: "on", tags });

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import fc from "fast-check";
 import { z } from "zod";
-import { commentFormToken } from "../../lib/comment-spam";
-import { COMMENT_BODY_MAX, COMMENT_NAME_MAX, listApprovedComments, listOwnPendingComments, postComment } from "../../lib/comments";
-import { db } from "../../lib/db";
+import { commentFormToken } from "../../lib/comments/spam";
+import { COMMENT_BODY_MAX, COMMENT_NAME_MAX, listApprovedComments, listOwnPendingComments, postComment } from "../../lib/comments/posting";
+import { db } from "../../lib/db/client";
 import {
   ArticleNotFoundError,
   BotCommentError,

@@ -1,5 +1,5 @@
 // What a refused write must leave as it was: the rows of every table a save touches, in one query.
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 
 export type RowCounts = Record<string, number>;
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { randomInt } from "node:crypto";
 import { before, describe, test } from "node:test";
 import fc from "fast-check";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { importArticleText } from "../../lib/import/import-article";
 import { RESULTS_PER_PAGE, searchArticles } from "../../lib/search";
 import { ftsMatch, MAX_QUERY_LENGTH, MIN_TERM_LENGTH, parseSearchQuery, QUERY_MESSAGES } from "../../lib/search/query";

@@ -1,7 +1,7 @@
 // Test data with unique slugs, written through Prisma so each test builds exactly what it needs.
 import { randomUUID } from "node:crypto";
-import { bodyFromParagraphs, serializeArticleBody } from "../../lib/article-body";
-import { db } from "../../lib/db";
+import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
+import { db } from "../../lib/db/client";
 import type { ArticleStatus } from "../../lib/generated/prisma/client";
 
 export interface ArticleOverrides {

@@ -1,13 +1,14 @@
 // Loaded with --import before every test file: points DATABASE_URL at a new database of the test
 // lane (test/support/test-lane.ts), migrated with the committed migrations, and MEDIA_DIR at an empty
 // folder, so each test file runs against a real database and media store of its own. SQLite: a new
-// file. PostgreSQL: a copy of the run's migrated template (scripts/test-databases.ts), dropped by
+// file. PostgreSQL: a copy of the run's migrated template (scripts/run/test-databases.ts), dropped by
 // the run's cleanup.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { createDatabase } from "../../lib/postgresql-admin";
+import { createDatabase } from "../../scripts/shared/postgresql-admin";
+import { installStatementRecorder } from "./statement-recorder";
 import { testDatabaseUrl, testLane, testTemplateUrl } from "./test-lane";
 
 function freshSqliteDatabase(directory: string): string {
@@ -36,6 +37,7 @@ if (process.env.NODE_TEST_CONTEXT) {
   process.env.DATABASE_URL =
     testLane() === "postgresql" ? await freshPostgresqlDatabase() : freshSqliteDatabase(directory);
   process.env.MEDIA_DIR = path.join(directory, "media");
+  installStatementRecorder();
   // The limits are counted in the database unless a test asks for Redis (test/integration/rate-limits.test.ts).
   delete process.env.REDIS_URL;
   process.on("exit", () => rmSync(directory, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // Run as a separate process by the comments tests: posts comments to one article as fast as it can
 // until the article refuses them, then prints what happened as JSON. A second process means a
 // second SQLite connection, as a second app instance or the CLI would have.
-import { postComment } from "../../lib/comments";
+import { postComment } from "../../lib/comments/posting";
 import { CommentsClosedError } from "../../lib/errors";
 
 const articleId = Number(process.argv[2]);

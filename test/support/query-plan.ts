@@ -2,7 +2,7 @@
 import type { ArgType } from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
 import type pg from "pg";
-import type { RecordedStatement } from "../../lib/statement-recorder";
+import type { RecordedStatement } from "./statement-recorder";
 
 /** A bound value as the better-sqlite3 driver adapter hands it to SQLite (its `mapArg`). */
 function sqliteValue(arg: unknown, type: ArgType | undefined): unknown {

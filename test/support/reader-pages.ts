@@ -9,15 +9,15 @@ import {
   listRelatedArticles,
   parseCursor,
   type ArticleListing,
-} from "../../lib/articles";
-import { getAuthor, getSourceLabel } from "../../lib/authors";
-import { listApprovedComments, listOwnPendingComments } from "../../lib/comments";
-import { getSectionFeed, getSiteFeed, listNewsSitemapEntries } from "../../lib/distribution";
-import { sitemapDocument, sitemapPartDocument } from "../../lib/sitemap";
-import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/redirects";
+} from "../../lib/articles/reads";
+import { getAuthor, getSourceLabel } from "../../lib/taxonomy/authors";
+import { listApprovedComments, listOwnPendingComments } from "../../lib/comments/posting";
+import { getSectionFeed, getSiteFeed, listNewsSitemapEntries } from "../../lib/distribution/feeds";
+import { sitemapDocument, sitemapPartDocument } from "../../lib/distribution/sitemaps";
+import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/articles/redirects";
 import { searchArticles } from "../../lib/search";
-import { getSectionBySlug, listSections } from "../../lib/sections";
-import { getTagBySlug } from "../../lib/tags";
+import { getSectionBySlug, listSections } from "../../lib/taxonomy/sections";
+import { getTagBySlug } from "../../lib/taxonomy/tags";
 
 export type PageLoad = () => Promise<number>;
 

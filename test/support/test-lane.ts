@@ -1,9 +1,9 @@
 import { describe } from "node:test";
-import { withDatabase } from "../../lib/postgresql-admin";
+import { withDatabase } from "../../scripts/shared/postgresql-admin";
 
 /*
  * Which database the test suite runs on. `npm test` runs it on SQLite, then again on PostgreSQL
- * (scripts/test.sh sets TEST_DATABASE=postgresql for that lane). The PostgreSQL server is
+ * (scripts/run/test.sh sets TEST_DATABASE=postgresql for that lane). The PostgreSQL server is
  * TEST_POSTGRESQL_URL, by default the one this machine runs; the tests make databases of their own
  * on it, all named portal_test_<run>…, and drop them at the end.
  */

@@ -9,7 +9,7 @@ import {
   serializeArticleBody,
   type ArticleBlock,
   type ArticleBody,
-} from "../../lib/article-body";
+} from "../../lib/articles/body/document";
 
 const PARAGRAPHS = [
   "دعت الولايات المتّحدة روسيا إلى أن تسحب “بسرعة” الجنود الذين أرسلتهم إلى كازاخستان.",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { bodyFromParagraphs, parseArticleBody, serializeArticleBody, type ArticleBody } from "../../lib/article-body";
-import { BodyFormatError, bodyToMarkdown, markdownToBody } from "../../lib/article-markdown";
+import { bodyFromParagraphs, parseArticleBody, serializeArticleBody, type ArticleBody } from "../../lib/articles/body/document";
+import { BodyFormatError, bodyToMarkdown, markdownToBody } from "../../lib/articles/body/markdown";
 
 const text = (value: string) => ({ type: "text", text: value }) as const;
 

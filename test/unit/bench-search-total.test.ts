@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { searchTotalFromPage } from "../../scripts/bench/lib/routes";
+import { searchTotalFromPage } from "../../scripts/bench/support/routes";
 
 const page = (summary: string) => `<main><p id="search-summary" class="search-summary">${summary}<!-- --> للبحث عن «<bdi>الطاقة</bdi>»</p></main>`;
 

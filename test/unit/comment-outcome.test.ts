@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { COMMENT_POSTED_MESSAGE, commentPostedAsFromLocation } from "../../lib/comment-answers";
+import { COMMENT_POSTED_MESSAGE, commentPostedAsFromLocation } from "../../lib/comments/answers";
 import { CommentsClosedError } from "../../lib/errors";
-import { commentOutcome } from "../../scripts/lib/comment-post";
+import { commentOutcome } from "../../scripts/shared/comment-post";
 
 const page = (paragraph: string) => `<html><body><form class="comment-form">${paragraph}</form></body></html>`;
 

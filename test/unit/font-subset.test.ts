@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { decompress } from "wawoff2";
-import { FONT_WEIGHTS, type FontWeight, subsetArabicFont, subsetCharacters, subsetUnicodeRange } from "../../lib/font-subset";
+import { FONT_WEIGHTS, type FontWeight, subsetArabicFont, subsetCharacters, subsetUnicodeRange } from "../../scripts/shared/font-subset";
 
 type HarfBuzz = typeof import("harfbuzzjs");
 type Face = InstanceType<HarfBuzz["Face"]>;
@@ -88,7 +88,7 @@ function subsetRuns(text: string): string[] {
 
 for (const weight of FONT_WEIGHTS) {
   describe(`the Arabic font subset, weight ${weight}`, () => {
-    test("maps exactly the code points lib/font-subset.ts lists, all of which the full font has", () => {
+    test("maps exactly the code points scripts/shared/font-subset.ts lists, all of which the full font has", () => {
       const { full, subset } = fontFaces(weight);
       const listed = [...subsetCharacters()].map((character) => character.codePointAt(0) ?? 0).sort((a, b) => a - b);
       const absent = listed.filter((codePoint) => !codePoints(full).has(codePoint));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { applyChange, CHANGES } from "../../scripts/patch-next-runtime.mjs";
+import { applyChange, CHANGES } from "../../scripts/install/patch-next-runtime.mjs";
 
 const change = (name: string) => {
   const found = CHANGES.find((candidate) => candidate.name.startsWith(name));
@@ -21,12 +21,12 @@ const FILE_SYSTEM_CACHE =
   "else{let r={headers:t.headers,status:t.status,postponed:t.postponed,segmentPaths:e,prefetchHints:void 0,cacheControl:a};s.append(i.replace(/\\.html$/,te.EP),JSON.stringify(r))}}";
 const SIZE_CHECK = "let i=JSON.stringify(t).length;if(r.fetchCache&&i>2097152&&!this.hasCustomCacheHandler){}";
 
-describe("Next's runtimes as scripts/patch-next-runtime.mjs leaves them", () => {
+describe("Next's runtimes as scripts/install/patch-next-runtime.mjs leaves them", () => {
   test("the installed runtimes carry every change (postinstall ran)", () => {
     for (const { name, files, made } of CHANGES) {
       for (const file of files) {
         const source = readFileSync(path.join("node_modules/next/dist", file), "utf8");
-        assert.match(source, made, `${file} lacks "${name}": run npm ci (or node scripts/patch-next-runtime.mjs)`);
+        assert.match(source, made, `${file} lacks "${name}": run npm ci (or node scripts/install/patch-next-runtime.mjs)`);
       }
     }
   });

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { cachePurgeTokenFor } from "../../lib/cache-purge-token";
-import { startScheduledPublishing, wakeScheduledPublishing } from "../../lib/scheduled-publishing";
+import { cachePurgeTokenFor } from "../../lib/cache/purge-token";
+import { startScheduledPublishing, wakeScheduledPublishing } from "../../lib/cache/scheduler";
 
 const SECRET = "scheduled-publishing-test-secret";
 

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { bodyFromParagraphs } from "../../lib/article-body";
-import type { ArticlePage } from "../../lib/articles";
+import { bodyFromParagraphs } from "../../lib/articles/body/document";
+import type { ArticlePage } from "../../lib/articles/reads";
 import {
   articleDescription,
   newsArticleJsonLd,
   serializeJsonLd,
   shareTitle,
   type SiteIdentity,
-} from "../../lib/structured-data";
+} from "../../lib/distribution/structured-data";
 
 const site: SiteIdentity = { name: "المرصد", url: new URL("https://almarsad.example"), logoPath: "/icon.svg" };
 const ISO_WITH_TIMEZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

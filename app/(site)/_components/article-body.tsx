@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArticleBlock, ArticleBody as ArticleBodyDocument, Inline, ParagraphBlock } from "@/lib/article-body";
+import type { ArticleBlock, ArticleBody as ArticleBodyDocument, Inline, ParagraphBlock } from "@/lib/articles/body/document";
 import { ResponsiveImg } from "./responsive-img";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleCard as ArticleCardData } from "@/lib/articles";
+import type { ArticleCard as ArticleCardData } from "@/lib/articles/reads";
 import { articlePath } from "@/lib/paths";
 import { PublishedDate } from "./published-date";
 import { ResponsiveImg } from "./responsive-img";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticlePage } from "@/lib/articles";
+import type { ArticlePage } from "@/lib/articles/reads";
 import { tagPath } from "@/lib/paths";
 import { formatArabicNumber } from "@/lib/format";
 import { ArticleBody } from "./article-body";

@@ -1,4 +1,4 @@
-import type { ArticleCard as ArticleCardData } from "@/lib/articles";
+import type { ArticleCard as ArticleCardData } from "@/lib/articles/reads";
 import { ArticleCard } from "./article-card";
 
 /** A titled group of article cards under the page's main heading (latest news, related news). */

@@ -1,5 +1,5 @@
 import type { Thing, WithContext } from "schema-dts";
-import { serializeJsonLd } from "@/lib/structured-data";
+import { serializeJsonLd } from "@/lib/distribution/structured-data";
 
 /**
  * Structured data for search engines, as a `<script type="application/ld+json">` element.

@@ -1,4 +1,4 @@
-import type { LeadImage } from "@/lib/articles";
+import type { LeadImage } from "@/lib/articles/reads";
 import { ResponsiveImg } from "./responsive-img";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SectionLink } from "@/lib/sections";
+import type { SectionLink } from "@/lib/taxonomy/sections";
 import { sectionPath } from "@/lib/paths";
 
 export function SectionKicker({ section }: { section: SectionLink | null }) {

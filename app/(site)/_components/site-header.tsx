@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SectionLink } from "@/lib/sections";
+import type { SectionLink } from "@/lib/taxonomy/sections";
 import { formatArabicDate } from "@/lib/format";
 import { sectionPath } from "@/lib/paths";
 import { site } from "@/lib/site";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { canManageSettings, canManageUsers, canModerateComments } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
-import { countCommentsByStatus } from "@/lib/comment-moderation";
+import { countCommentsByStatus } from "@/lib/comments/moderation";
 import { formatArabicNumber } from "@/lib/format";
 import { ROLE_LABELS } from "../roles";
 import { signOutAction } from "./actions";

@@ -1,5 +1,5 @@
-import { getPublicArticleBySlug } from "@/lib/articles";
-import { renderShareImage } from "@/lib/share-image";
+import { getPublicArticleBySlug } from "@/lib/articles/reads";
+import { renderShareImage } from "@/lib/distribution/share-image";
 import { site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
 

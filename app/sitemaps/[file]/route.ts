@@ -1,9 +1,9 @@
-import { xmlResponse } from "@/lib/distribution";
-import { sitemapPartDocument, sitemapPartNumber } from "@/lib/sitemap";
+import { xmlResponse } from "@/lib/distribution/feeds";
+import { sitemapPartDocument, sitemapPartNumber } from "@/lib/distribution/sitemaps";
 import { noPagesAtBuild } from "../../(site)/static-params";
 
 // Served from Next's cache, each part at its own path (a query string would keep it out of the
-// cache); lib/page-cache.ts expires them with the lists when an article changes.
+// cache); lib/cache/expiry.ts expires them with the lists when an article changes.
 export const revalidate = 3600;
 export const generateStaticParams = noPagesAtBuild;
 

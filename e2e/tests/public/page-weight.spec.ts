@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page, Response } from "@playwright/test";
-import { FONT_WEIGHTS, subsetFontFile } from "../../../lib/font-subset";
+import { FONT_WEIGHTS, subsetFontFile } from "../../../scripts/shared/font-subset";
 import { expect, test } from "../../fixtures";
 import type { TestDatabase } from "../../support/database";
 

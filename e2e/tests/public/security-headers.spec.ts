@@ -6,7 +6,7 @@ const SEED_PATH = `/articles/${encodeURIComponent("الولايات-المتحد
 test("every page and route answers with the security headers; pages rendered per request get a nonce-based CSP", async ({ request }) => {
   const nonces = new Set<string>();
   const perRequest = ["/search?q=test", "/admin/sign-in"];
-  // Served from the cache, the same bytes to every reader: no nonce can be in them (see lib/http-headers.cjs).
+  // Served from the cache, the same bytes to every reader: no nonce can be in them (see lib/cache/http-headers.cjs).
   const cached = ["/", SEED_PATH, "/feed.xml"];
   // Refused by proxy.ts before any page is reached.
   const refused = ["/articles/%E0%A4%A"];

@@ -1,4 +1,4 @@
--- Prints wrk's summary as one JSON line (scripts/bench/lib/load.ts reads it): wrk's own report
+-- Prints wrk's summary as one JSON line (scripts/bench/support/load.ts reads it): wrk's own report
 -- has no 97.5th percentile. Times are in microseconds, as wrk measures them.
 done = function(summary, latency, requests)
   io.write(string.format(

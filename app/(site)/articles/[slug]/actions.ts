@@ -2,8 +2,8 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
-import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE, type CommentPostedAs } from "@/lib/comment-answers";
-import { postComment } from "@/lib/comments";
+import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE, type CommentPostedAs } from "@/lib/comments/answers";
+import { postComment } from "@/lib/comments/posting";
 import {
   ArticleNotFoundError,
   BotCommentError,
@@ -13,9 +13,9 @@ import {
   InvalidInputError,
 } from "@/lib/errors";
 import { clientFingerprint } from "@/lib/fingerprint";
-import { commentsChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/cache/expiry";
 import { articlePath } from "@/lib/paths";
-import { pendingCommentsCookie } from "@/lib/pending-comments";
+import { pendingCommentsCookie } from "@/lib/comments/pending-cookie";
 import type { CommentView } from "./comment-item";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, type CommentFormState, type CommentValues } from "./comment-form-state";
 
@@ -26,11 +26,11 @@ const field = (formData: FormData, name: string) => {
 
 /**
  * Readers need no session to comment; every rule (validation, the closed setting) is enforced by
- * lib/comments.ts. The article is bound on the server, but it is still validated there: a bound
+ * lib/comments/posting.ts. The article is bound on the server, but it is still validated there: a bound
  * argument is no more trustworthy than a form field.
  *
  * A comment taken from a form posted without JavaScript is answered with a redirect to the shared,
- * cached article page (lib/comment-answers.ts) rather than the page rendered again for this one
+ * cached article page (lib/comments/answers.ts) rather than the page rendered again for this one
  * reader: a render costs ~25 ms of server CPU, the redirect none. Refusals are rendered, so the
  * reader's text comes back in the form.
  */

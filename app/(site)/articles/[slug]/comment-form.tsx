@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE } from "@/lib/comment-answers";
+import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE } from "@/lib/comments/answers";
 import { OwnHeldComments } from "./own-held-comments";
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, initialCommentFormState, type CommentFormState } from "./comment-form-state";
 

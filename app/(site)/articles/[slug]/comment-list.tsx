@@ -1,4 +1,4 @@
-import type { PublicComment } from "@/lib/comments";
+import type { PublicComment } from "@/lib/comments/posting";
 import { CommentItem } from "./comment-item";
 
 /** The published comments, oldest first: part of the cached article page. */

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles";
-import { commentFormToken } from "@/lib/comment-spam";
-import { listApprovedComments } from "@/lib/comments";
-import { feedAlternateTypes } from "@/lib/feed-links";
+import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles/reads";
+import { commentFormToken } from "@/lib/comments/spam";
+import { listApprovedComments } from "@/lib/comments/posting";
+import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { responsiveImage } from "@/lib/media/urls";
 import { articlePath, sharePath } from "@/lib/paths";
-import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "@/lib/share-image";
-import { findRenamedArticleSlug } from "@/lib/redirects";
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "@/lib/distribution/share-image";
+import { findRenamedArticleSlug } from "@/lib/articles/redirects";
 import { absoluteUrl, site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
-import { articleDescription, articleModifiedAt, newsArticleJsonLd, shareTitle } from "@/lib/structured-data";
+import { articleDescription, articleModifiedAt, newsArticleJsonLd, shareTitle } from "@/lib/distribution/structured-data";
 import { CardSection } from "../../_components/card-section";
 import { JsonLd } from "../../_components/json-ld";
 import { ArticleView, commentsLabel } from "../../_components/article-view";
@@ -20,7 +20,7 @@ import { postCommentAction } from "./actions";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
 
-// Served from Next's cache, comments included: lib/page-cache.ts expires the page when the article
+// Served from Next's cache, comments included: lib/cache/expiry.ts expires the page when the article
 // or its published comments change. A reader's own held comments come from the comment form (see
 // comment-form.tsx), never from this shared page. The hour is a safety net for changes made to the
 // database outside the app.

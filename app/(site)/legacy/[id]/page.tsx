@@ -1,6 +1,6 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { articlePath } from "@/lib/paths";
-import { findSlugByLegacyId } from "@/lib/redirects";
+import { findSlugByLegacyId } from "@/lib/articles/redirects";
 
 export const dynamic = "force-dynamic";
 

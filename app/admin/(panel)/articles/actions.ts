@@ -10,10 +10,10 @@ import {
   updateArticle,
   type ArticleFormField,
   type SavedArticle,
-} from "@/lib/article-editing";
-import { restoreRevision } from "@/lib/article-revisions";
+} from "@/lib/articles/editing";
+import { restoreRevision } from "@/lib/articles/revisions";
 import { actingEditor } from "@/lib/auth/session";
-import { articleChanged } from "@/lib/page-cache";
+import { articleChanged } from "@/lib/cache/expiry";
 import { failure, formValues, type ActionState } from "../../action-state";
 
 const FIELDS = [
@@ -43,7 +43,7 @@ function revalidateReaderPages(saved: SavedArticle) {
   articleChanged(saved.previousSlug ? [saved.slug, saved.previousSlug] : [saved.slug]);
 }
 
-/** Creates (articleId null) or updates an article; every rule is checked again in lib/article-editing.ts. */
+/** Creates (articleId null) or updates an article; every rule is checked again in lib/articles/editing.ts. */
 export async function saveArticleAction(
   articleId: number | null,
   _previous: ActionState<ArticleFormValues>,

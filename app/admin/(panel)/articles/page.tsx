@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canSeeAllArticles } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
-import { listAuthors, listNewsroomArticles, newsroomFilterSchema } from "@/lib/article-editing";
+import { listAuthors, listNewsroomArticles, newsroomFilterSchema } from "@/lib/articles/editing";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
-import { listSectionOptions } from "@/lib/sections";
+import { listSectionOptions } from "@/lib/taxonomy/sections";
 import { Pager } from "../pager";
 
 export const metadata: Metadata = { title: "المقالات" };

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { actingEditor } from "@/lib/auth/session";
-import { moderateComments } from "@/lib/comment-moderation";
-import { commentsChanged } from "@/lib/page-cache";
+import { moderateComments } from "@/lib/comments/moderation";
+import { commentsChanged } from "@/lib/cache/expiry";
 import { failure, type ActionState } from "../../action-state";
 
 /**

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canModerateComments } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
-import { countCommentsByStatus, listModerationQueue, MODERATION_QUEUES, type ModerationAction } from "@/lib/comment-moderation";
+import { countCommentsByStatus, listModerationQueue, MODERATION_QUEUES, type ModerationAction } from "@/lib/comments/moderation";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { articlePath } from "@/lib/paths";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { actingEditor } from "@/lib/auth/session";
-import { writerChanged } from "@/lib/page-cache";
-import { createUserAs, updateUserAs } from "@/lib/users";
+import { writerChanged } from "@/lib/cache/expiry";
+import { createUserAs, updateUserAs } from "@/lib/users/accounts";
 import { failure, formValues, type ActionState } from "../../action-state";
 
 export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

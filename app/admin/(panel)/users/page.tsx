@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { canManageUsers } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { authorPath } from "@/lib/paths";
-import { listUsers } from "@/lib/users";
+import { listUsers } from "@/lib/users/accounts";
 import { Forbidden } from "../forbidden";
 import { updateUserAction } from "./actions";
 import { CreateUserForm, UserRowForm } from "./user-forms";

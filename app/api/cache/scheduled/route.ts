@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { nextScheduledPublication, scheduledArticlesDue } from "@/lib/articles";
-import { cacheRouteAuthorized, scheduledArticlesWentLive } from "@/lib/page-cache";
+import { nextScheduledPublication, scheduledArticlesDue } from "@/lib/articles/reads";
+import { cacheRouteAuthorized, scheduledArticlesWentLive } from "@/lib/cache/expiry";
 
 const Check = z.object({ since: z.iso.datetime() });
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /**
  * Expires the pages of the scheduled articles whose time came after `since`, and says until when
  * it looked and when the next one is due. Called by this server's scheduler
- * (lib/scheduled-publishing.ts), with the token of the cache routes.
+ * (lib/cache/scheduler.ts), with the token of the cache routes.
  */
 export async function POST(request: Request) {
   if (!cacheRouteAuthorized(request)) return Response.json({ error: "غير مصرّح." }, { status: 401 });

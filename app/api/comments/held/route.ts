@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { listOwnPendingComments } from "@/lib/comments";
-import { readPendingCommentIds } from "@/lib/pending-comments";
+import { listOwnPendingComments } from "@/lib/comments/posting";
+import { readPendingCommentIds } from "@/lib/comments/pending-cookie";
 
 const query = z.object({ article: z.coerce.number().int().positive() });
 

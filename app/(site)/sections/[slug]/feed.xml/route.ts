@@ -1,8 +1,8 @@
-import { buildRss, getSectionFeed, xmlResponse } from "@/lib/distribution";
+import { buildRss, getSectionFeed, xmlResponse } from "@/lib/distribution/feeds";
 import { slugFromParam } from "@/lib/slug";
 import { noPagesAtBuild } from "../../../static-params";
 
-// Served from Next's cache, built on first request; lib/page-cache.ts expires it when an article changes.
+// Served from Next's cache, built on first request; lib/cache/expiry.ts expires it when an article changes.
 export const revalidate = 3600;
 export const generateStaticParams = noPagesAtBuild;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getSourceLabel } from "@/lib/authors";
-import { feedAlternateTypes } from "@/lib/feed-links";
+import { getSourceLabel } from "@/lib/taxonomy/authors";
+import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { sourcePath } from "@/lib/paths";
 import { slugify } from "@/lib/slug";
 import { site } from "@/lib/site";
@@ -10,7 +10,7 @@ import { loadListingPage, type ListingPageParam } from "../../../listing";
 import { loadBySlugParam } from "../../../slug-param";
 import { noPagesAtBuild } from "../../../static-params";
 
-// Served from Next's cache, built on first request; lib/page-cache.ts expires it when its articles
+// Served from Next's cache, built on first request; lib/cache/expiry.ts expires it when its articles
 // change. The hour is a safety net for changes made to the database outside the app.
 export const revalidate = 3600;
 export const generateStaticParams = noPagesAtBuild;

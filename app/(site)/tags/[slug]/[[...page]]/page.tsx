@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { feedAlternateTypes } from "@/lib/feed-links";
+import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { tagPath } from "@/lib/paths";
-import { getTagBySlug } from "@/lib/tags";
+import { getTagBySlug } from "@/lib/taxonomy/tags";
 import { ArticleList } from "../../../_components/article-list";
 import { loadListingPage, type ListingPageParam } from "../../../listing";
 import { loadBySlugParam } from "../../../slug-param";
 import { noPagesAtBuild } from "../../../static-params";
 
-// Served from Next's cache, built on first request; lib/page-cache.ts expires it when its articles
+// Served from Next's cache, built on first request; lib/cache/expiry.ts expires it when its articles
 // change. The hour is a safety net for changes made to the database outside the app.
 export const revalidate = 3600;
 export const generateStaticParams = noPagesAtBuild;

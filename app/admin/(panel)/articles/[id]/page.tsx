@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getArticleForEditing } from "@/lib/article-editing";
-import { listRevisions } from "@/lib/article-revisions";
+import { getArticleForEditing } from "@/lib/articles/editing";
+import { listRevisions } from "@/lib/articles/revisions";
 import { canPublish } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { formatArabicDateTime, zonedInputFromDate } from "@/lib/format";
 import { articlePath } from "@/lib/paths";
 import { listMedia } from "@/lib/media/library";
-import { listSectionOptions } from "@/lib/sections";
+import { listSectionOptions } from "@/lib/taxonomy/sections";
 import { ActionButton } from "../../action-button";
 import { Forbidden } from "../../forbidden";
 import { restoreArticleAction, saveArticleAction, setCommentsOpenAction, trashArticleAction } from "../actions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { canPublish } from "@/lib/auth/access";
 import { requireEditor } from "@/lib/auth/session";
 import { listMedia } from "@/lib/media/library";
-import { listSectionOptions } from "@/lib/sections";
+import { listSectionOptions } from "@/lib/taxonomy/sections";
 import { getSettings } from "@/lib/settings";
 import { saveArticleAction } from "../actions";
 import { ArticleForm } from "../article-form";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getArticlePreview } from "@/lib/article-editing";
+import { getArticlePreview } from "@/lib/articles/editing";
 import { requireEditor } from "@/lib/auth/session";
 import { ArticleView } from "@/app/(site)/_components/article-view";
 import { Forbidden } from "../../../forbidden";

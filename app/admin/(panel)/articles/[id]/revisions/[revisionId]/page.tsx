@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleView } from "@/app/(site)/_components/article-view";
-import { getRevisionPreview } from "@/lib/article-revisions";
+import { getRevisionPreview } from "@/lib/articles/revisions";
 import { requireEditor } from "@/lib/auth/session";
 import { formatArabicDateTime } from "@/lib/format";
 import { ActionButton } from "../../../../action-button";
