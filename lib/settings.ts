@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { canManageSettings, type Editor } from "./auth/access";
+import { canManageSettings, type NewsroomUser } from "./auth/access";
 import { db } from "./db/client";
 import { ForbiddenError, InvalidInputError } from "./errors";
 
@@ -21,7 +21,7 @@ export async function getSettings(): Promise<SiteSettings> {
   return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
-export async function updateSettings(actor: Editor, input: Partial<Record<keyof SiteSettings, unknown>>): Promise<SiteSettings> {
+export async function updateSettings(actor: NewsroomUser, input: Partial<Record<keyof SiteSettings, unknown>>): Promise<SiteSettings> {
   if (!canManageSettings(actor)) throw new ForbiddenError();
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);

@@ -5,8 +5,8 @@ import { BodyFormatError, bodyToMarkdown, markdownToBody } from "./body/markdown
 import { loadEditableArticle } from "./editable";
 import { recordOriginalIfFirst, recordRevision } from "./revisions";
 import { recordSlugChange } from "./redirects";
-import { articlePageSelect, availableSlug, toArticlePage, type ArticlePage } from "./reads";
-import { canEditArticle, canPublish, canSeeAllArticles, type Editor } from "../auth/access";
+import { readerArticleSelect, availableSlug, toReaderArticle, type ReaderArticle } from "./reads";
+import { canEditArticle, canPublish, canSeeAllArticles, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { ArticleNotFoundError, ForbiddenError, InvalidInputError } from "../errors";
 import { dateFromZonedInput } from "../format";
@@ -183,7 +183,7 @@ export interface SavedArticle {
   previousSlug: string | null;
 }
 
-export async function createArticle(actor: Editor, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
+export async function createArticle(actor: NewsroomUser, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
   const { data, body } = validate(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
   await assertSectionExists(data.sectionId);
@@ -203,7 +203,7 @@ export async function createArticle(actor: Editor, input: ArticleFormInput, now 
   return { ...created, previousSlug: null };
 }
 
-export async function updateArticle(actor: Editor, id: number, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
+export async function updateArticle(actor: NewsroomUser, id: number, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
   const current = await loadEditableArticle(actor, id);
   const { data, body } = validate(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
@@ -223,20 +223,20 @@ export async function updateArticle(actor: Editor, id: number, input: ArticleFor
 }
 
 /** Opening or closing comments is an editor's call, not an author's. */
-export async function setCommentsOpenAs(actor: Editor, id: number, open: boolean): Promise<SavedArticle> {
+export async function setCommentsOpen(actor: NewsroomUser, id: number, open: boolean): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
   const article = await db.article.update({ where: { id }, data: { commentsOpen: open }, select: { id: true, slug: true } }).catch(() => null);
   if (!article) throw new ArticleNotFoundError();
   return { ...article, previousSlug: null };
 }
 
-export async function trashArticle(actor: Editor, id: number, now = new Date()): Promise<SavedArticle> {
+export async function trashArticle(actor: NewsroomUser, id: number, now = new Date()): Promise<SavedArticle> {
   const article = await loadEditableArticle(actor, id);
   await db.article.update({ where: { id }, data: { deletedAt: now } });
   return { id, slug: article.slug, previousSlug: null };
 }
 
-export async function restoreArticle(actor: Editor, id: number): Promise<SavedArticle> {
+export async function restoreArticle(actor: NewsroomUser, id: number): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
   const article = await db.article.update({ where: { id }, data: { deletedAt: null }, select: { id: true, slug: true } }).catch(() => null);
   if (!article) throw new ArticleNotFoundError();
@@ -256,7 +256,7 @@ export const newsroomFilterSchema = z.object({
 export type NewsroomFilter = z.output<typeof newsroomFilterSchema>;
 
 /** The newsroom's article list: editors see every article, authors their own. Trash is its own view. */
-export async function listNewsroomArticles(actor: Editor, filter: NewsroomFilter) {
+export async function listNewsroomArticles(actor: NewsroomUser, filter: NewsroomFilter) {
   const where: Prisma.ArticleWhereInput = {
     deletedAt: filter.status === "TRASH" ? { not: null } : null,
     ...(filter.status && filter.status !== "TRASH" ? { status: filter.status } : {}),
@@ -289,7 +289,7 @@ export async function listNewsroomArticles(actor: Editor, filter: NewsroomFilter
 }
 
 /** An article as the editor form shows it, body as Markdown. */
-export async function getArticleForEditing(actor: Editor, id: number) {
+export async function getArticleForEditing(actor: NewsroomUser, id: number) {
   const article = await db.article.findUnique({
     where: { id },
     include: {
@@ -317,9 +317,9 @@ export function listAuthors() {
 }
 
 /** A draft or scheduled article exactly as readers will see it, for whoever may edit it. */
-export async function getArticlePreview(actor: Editor, id: number): Promise<ArticlePage> {
-  const row = await db.article.findUnique({ where: { id }, select: { ...articlePageSelect, authorId: true } });
+export async function getArticlePreview(actor: NewsroomUser, id: number): Promise<ReaderArticle> {
+  const row = await db.article.findUnique({ where: { id }, select: { ...readerArticleSelect, authorId: true } });
   if (!row) throw new ArticleNotFoundError();
   if (!canEditArticle(actor, row)) throw new ForbiddenError();
-  return toArticlePage(row, new Date());
+  return toReaderArticle(row, new Date());
 }

@@ -219,7 +219,7 @@ export interface LeadImage {
   captionLang: string;
 }
 
-export interface ArticlePage {
+export interface ReaderArticle {
   id: number;
   slug: string;
   headline: string;
@@ -238,7 +238,7 @@ export interface ArticlePage {
   approvedCommentCount: number;
 }
 
-const articlePageColumns = {
+const readerArticleColumns = {
   id: true,
   slug: true,
   headline: true,
@@ -262,23 +262,23 @@ const articlePageColumns = {
   author: { select: { id: true, slug: true, name: true } },
 } satisfies Prisma.ArticleSelect;
 
-export const articlePageSelect = {
-  ...articlePageColumns,
+export const readerArticleSelect = {
+  ...readerArticleColumns,
   _count: { select: { comments: { where: { status: "APPROVED" } } } },
 } satisfies Prisma.ArticleSelect;
 
 /** The article as a reader sees it, or null when it does not exist or is not public yet. */
-export async function getPublicArticleBySlug(slug: string, now = new Date()): Promise<ArticlePage | null> {
-  const row = await db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articlePageColumns });
+export async function getPublicArticleBySlug(slug: string, now = new Date()): Promise<ReaderArticle | null> {
+  const row = await db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: readerArticleColumns });
   if (!row) return null;
   // Counted on its own, by the (articleId, status) index: as a `_count` in the select, Prisma joins
   // the article to the approved-comment counts of every article, which SQLite computes in full.
   const approvedComments = await db.comment.count({ where: { articleId: row.id, status: "APPROVED" } });
-  return toArticlePage({ ...row, _count: { comments: approvedComments } }, now);
+  return toReaderArticle({ ...row, _count: { comments: approvedComments } }, now);
 }
 
 /** Maps a row to what the article page renders; also used by the newsroom's preview of drafts. */
-export function toArticlePage(row: Prisma.ArticleGetPayload<{ select: typeof articlePageSelect }>, now: Date): ArticlePage {
+export function toReaderArticle(row: Prisma.ArticleGetPayload<{ select: typeof readerArticleSelect }>, now: Date): ReaderArticle {
   const hasLeadImage = row.leadImageUrl || row.leadImageCaption || row.leadImageCredit;
   return {
     id: row.id,

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { toArticlePage, type ArticlePage } from "./reads";
+import { toReaderArticle, type ReaderArticle } from "./reads";
 import { loadEditableArticle } from "./editable";
-import type { Editor } from "../auth/access";
+import type { NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { ArticleNotFoundError, ForbiddenError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -64,7 +64,7 @@ export async function recordOriginalIfFirst(tx: Prisma.TransactionClient, articl
   if ((await tx.articleRevision.count({ where: { articleId } })) === 0) await recordRevision(tx, articleId, null);
 }
 
-export async function listRevisions(actor: Editor, articleId: number) {
+export async function listRevisions(actor: NewsroomUser, articleId: number) {
   await loadEditableArticle(actor, articleId);
   const revisions = await db.articleRevision.findMany({
     where: { articleId },
@@ -80,7 +80,7 @@ export async function listRevisions(actor: Editor, articleId: number) {
   }));
 }
 
-async function loadRevision(actor: Editor, articleId: number, revisionId: number) {
+async function loadRevision(actor: NewsroomUser, articleId: number, revisionId: number) {
   const revision = await db.articleRevision.findFirst({ where: { id: revisionId, articleId } });
   if (!revision) throw new ArticleNotFoundError();
   await loadEditableArticle(actor, articleId);
@@ -89,13 +89,13 @@ async function loadRevision(actor: Editor, articleId: number, revisionId: number
 
 export interface RevisionPreview {
   /** The revision rendered as readers would have seen it. */
-  article: ArticlePage;
+  article: ReaderArticle;
   createdAt: Date;
   editorName: string | null;
   isCurrent: boolean;
 }
 
-export async function getRevisionPreview(actor: Editor, articleId: number, revisionId: number): Promise<RevisionPreview> {
+export async function getRevisionPreview(actor: NewsroomUser, articleId: number, revisionId: number): Promise<RevisionPreview> {
   const { snapshot, createdAt } = await loadRevision(actor, articleId, revisionId);
   const [editor, newer] = await Promise.all([
     db.articleRevision.findUnique({ where: { id: revisionId }, select: { editor: { select: { name: true } } } }),
@@ -104,7 +104,7 @@ export async function getRevisionPreview(actor: Editor, articleId: number, revis
   const section = snapshot.sectionId
     ? await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { slug: true, name: true } })
     : null;
-  const article = toArticlePage(
+  const article = toReaderArticle(
     {
       ...snapshot,
       id: articleId,
@@ -127,7 +127,7 @@ export async function getRevisionPreview(actor: Editor, articleId: number, revis
  * Puts a revision's text back as the current version (a new revision, so the restore itself can
  * be undone). An author restores only within their own drafts, and never to a published state.
  */
-export async function restoreRevision(actor: Editor, articleId: number, revisionId: number): Promise<{ slug: string; previousSlug: string }> {
+export async function restoreRevision(actor: NewsroomUser, articleId: number, revisionId: number): Promise<{ slug: string; previousSlug: string }> {
   const { snapshot } = await loadRevision(actor, articleId, revisionId);
   if (snapshot.status !== "DRAFT" && actor.role === "AUTHOR") throw new ForbiddenError();
   return db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { NotSignedInError } from "../errors";
-import type { Editor } from "./access";
+import type { NewsroomUser } from "./access";
 import { auth } from "./auth";
 
 const sessionUser = z.object({
@@ -13,8 +13,8 @@ const sessionUser = z.object({
   role: z.enum(["ADMIN", "EDITOR", "AUTHOR"]),
 });
 
-/** The signed-in editor of this request: the session cookie, checked against the database. */
-export async function currentEditor(): Promise<Editor | null> {
+/** The signed-in newsroom user of this request: the session cookie, checked against the database. */
+export async function currentNewsroomUser(): Promise<NewsroomUser | null> {
   // headers() first: it marks the route dynamic before any auth work (none runs at build time).
   const requestHeaders = await headers();
   const session = await auth().api.getSession({ headers: requestHeaders });
@@ -22,16 +22,16 @@ export async function currentEditor(): Promise<Editor | null> {
   return user.success ? user.data : null;
 }
 
-/** For admin pages: the editor, or a redirect to the sign-in page. */
-export async function requireEditor(): Promise<Editor> {
-  const editor = await currentEditor();
-  if (!editor) redirect("/admin/sign-in");
-  return editor;
+/** For admin pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireNewsroomUser(): Promise<NewsroomUser> {
+  const user = await currentNewsroomUser();
+  if (!user) redirect("/admin/sign-in");
+  return user;
 }
 
-/** For admin Server Actions: the editor, or NotSignedInError (the action answers with it). */
-export async function actingEditor(): Promise<Editor> {
-  const editor = await currentEditor();
-  if (!editor) throw new NotSignedInError();
-  return editor;
+/** For admin Server Actions: the signed-in user, or NotSignedInError (the action answers with it). */
+export async function actingNewsroomUser(): Promise<NewsroomUser> {
+  const user = await currentNewsroomUser();
+  if (!user) throw new NotSignedInError();
+  return user;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { canModerateComments, type Editor } from "../auth/access";
+import { canModerateComments, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { ForbiddenError, InvalidInputError } from "../errors";
 import type { CommentStatus } from "../generated/prisma/enums";
@@ -21,11 +21,11 @@ const moderationSchema = z.object({
   ids: z.array(z.coerce.number().int().positive()).min(1, { error: "اختر تعليقًا واحدًا على الأقل." }).max(500),
 });
 
-function assertModerator(actor: Editor) {
+function assertModerator(actor: NewsroomUser) {
   if (!canModerateComments(actor)) throw new ForbiddenError();
 }
 
-export async function countCommentsByStatus(actor: Editor): Promise<Record<CommentStatus, number>> {
+export async function countCommentsByStatus(actor: NewsroomUser): Promise<Record<CommentStatus, number>> {
   assertModerator(actor);
   const groups = await db.comment.groupBy({ by: ["status"], _count: { _all: true } });
   const counts = { PENDING: 0, APPROVED: 0, SPAM: 0, REJECTED: 0 };
@@ -35,7 +35,7 @@ export async function countCommentsByStatus(actor: Editor): Promise<Record<Comme
 
 export const MODERATION_PAGE_SIZE = 50;
 
-export async function listModerationQueue(actor: Editor, status: CommentStatus, page = 1) {
+export async function listModerationQueue(actor: NewsroomUser, status: CommentStatus, page = 1) {
   assertModerator(actor);
   const [comments, total] = await Promise.all([
     db.comment.findMany({
@@ -58,7 +58,7 @@ export async function listModerationQueue(actor: Editor, status: CommentStatus, 
 }
 
 /** Moves comments between queues; returns the slugs of the articles whose pages changed. */
-export async function moderateComments(actor: Editor, input: { action: unknown; ids: unknown }): Promise<string[]> {
+export async function moderateComments(actor: NewsroomUser, input: { action: unknown; ids: unknown }): Promise<string[]> {
   assertModerator(actor);
   const parsed = moderationSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);

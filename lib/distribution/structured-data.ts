@@ -1,6 +1,6 @@
 import type { ImageObject, NewsArticle, Organization, Person, QuantitativeValue, Thing, WithContext } from "schema-dts";
 import { bodyExcerpt } from "../articles/body/document";
-import type { ArticlePage, Byline, LeadImage } from "../articles/reads";
+import type { ReaderArticle, Byline, LeadImage } from "../articles/reads";
 import { truncateAtWord } from "../format";
 import { responsiveImage } from "../media/urls";
 import { articlePath } from "../paths";
@@ -22,7 +22,7 @@ export interface SiteIdentity {
 
 /** The parts of an article page the structured data and the share cards are made of. */
 export type StructuredArticle = Pick<
-  ArticlePage,
+  ReaderArticle,
   "slug" | "headline" | "dek" | "body" | "section" | "tags" | "byline" | "publishedAt" | "updatedAt" | "leadImage"
 >;
 

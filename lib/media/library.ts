@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
-import { canDeleteMedia, canUploadMedia, type Editor } from "../auth/access";
+import { canDeleteMedia, canUploadMedia, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { ForbiddenError, InvalidInputError, MediaInUseError } from "../errors";
 import { processImage } from "./images";
@@ -33,7 +33,7 @@ const originalFileOf = (media: { key: string; format: string; width: number; hei
 const urlOf = (media: { key: string; format: string; width: number; height: number }) => `/media/${media.key}/${originalFileOf(media)}`;
 
 /** Stores an upload after checking its content; nothing is written when it is refused. */
-export async function uploadImage(actor: Editor, file: { name: string; data: Buffer }, alt: unknown): Promise<MediaItem> {
+export async function uploadImage(actor: NewsroomUser, file: { name: string; data: Buffer }, alt: unknown): Promise<MediaItem> {
   if (!canUploadMedia(actor)) throw new ForbiddenError();
   const parsedAlt = altSchema.safeParse(alt ?? "");
   if (!parsedAlt.success) throw new InvalidInputError({ alt: parsedAlt.error.issues.map((issue) => issue.message) });
@@ -62,7 +62,7 @@ export async function uploadImage(actor: Editor, file: { name: string; data: Buf
 
 export const MEDIA_PAGE_SIZE = 48;
 
-export async function listMedia(actor: Editor, page = 1): Promise<{ items: MediaItem[]; pageCount: number }> {
+export async function listMedia(actor: NewsroomUser, page = 1): Promise<{ items: MediaItem[]; pageCount: number }> {
   if (!canUploadMedia(actor)) throw new ForbiddenError();
   const [rows, total] = await Promise.all([
     db.media.findMany({ orderBy: { id: "desc" }, skip: (Math.max(1, page) - 1) * MEDIA_PAGE_SIZE, take: MEDIA_PAGE_SIZE }),
@@ -72,7 +72,7 @@ export async function listMedia(actor: Editor, page = 1): Promise<{ items: Media
 }
 
 /** Refuses while any article (trashed ones too) shows the image as its lead or in its body. */
-export async function deleteMedia(actor: Editor, id: number): Promise<void> {
+export async function deleteMedia(actor: NewsroomUser, id: number): Promise<void> {
   if (!canDeleteMedia(actor)) throw new ForbiddenError();
   const media = await db.media.findUnique({ where: { id } });
   if (!media) return;

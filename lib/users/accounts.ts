@@ -5,7 +5,7 @@ import { z } from "zod";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 import { db } from "../db/client";
 import { availableAuthorSlug } from "../taxonomy/authors";
-import { canManageUsers, type Editor } from "../auth/access";
+import { canManageUsers, type NewsroomUser } from "../auth/access";
 import { EmailTakenError, ForbiddenError, InvalidInputError } from "../errors";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -60,14 +60,14 @@ export async function createUser(input: Partial<Record<NewUserField, unknown>>):
 }
 
 /** An admin adds an account from the newsroom; the generated password is shown to them once. */
-export async function createUserAs(actor: Editor, input: Partial<Record<Exclude<NewUserField, "password">, unknown>>) {
+export async function addNewsroomUser(actor: NewsroomUser, input: Partial<Record<Exclude<NewUserField, "password">, unknown>>) {
   if (!canManageUsers(actor)) throw new ForbiddenError();
   const password = randomBytes(18).toString("base64url");
   const user = await createUser({ ...input, password });
   return { ...user, password };
 }
 
-export async function listUsers(actor: Editor) {
+export async function listUsers(actor: NewsroomUser) {
   if (!canManageUsers(actor)) throw new ForbiddenError();
   return db.user.findMany({
     orderBy: [{ role: "asc" }, { name: "asc" }],
@@ -81,7 +81,7 @@ const profileSchema = z.object({
 });
 
 /** Changes an account's role and bio. An admin cannot demote themselves (the last way back in). */
-export async function updateUserAs(actor: Editor, userId: string, input: Partial<Record<"role" | "bio", unknown>>) {
+export async function updateNewsroomUser(actor: NewsroomUser, userId: string, input: Partial<Record<"role" | "bio", unknown>>) {
   if (!canManageUsers(actor)) throw new ForbiddenError();
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);

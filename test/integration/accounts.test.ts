@@ -11,7 +11,7 @@ import {
 } from "../../lib/auth/throttle";
 import { db } from "../../lib/db/client";
 import { EmailTakenError, ForbiddenError, InvalidInputError, TooManySignInAttemptsError } from "../../lib/errors";
-import { createUser, createUserAs, listUsers, updateUserAs } from "../../lib/users/accounts";
+import { createUser, addNewsroomUser, listUsers, updateNewsroomUser } from "../../lib/users/accounts";
 
 const uniqueEmail = () => `editor-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -94,8 +94,8 @@ describe("managing accounts from the newsroom", () => {
     const asEditor = { ...editor, name: "محرر" } as const;
     const before = await db.user.count();
     await assert.rejects(listUsers({ ...asEditor, role: "EDITOR" }), ForbiddenError);
-    await assert.rejects(createUserAs({ ...asEditor, role: "EDITOR" }, { email: uniqueEmail(), name: "س", role: "ADMIN" }), ForbiddenError);
-    await assert.rejects(updateUserAs({ ...asEditor, role: "EDITOR" }, editor.id, { role: "ADMIN" }), ForbiddenError);
+    await assert.rejects(addNewsroomUser({ ...asEditor, role: "EDITOR" }, { email: uniqueEmail(), name: "س", role: "ADMIN" }), ForbiddenError);
+    await assert.rejects(updateNewsroomUser({ ...asEditor, role: "EDITOR" }, editor.id, { role: "ADMIN" }), ForbiddenError);
     assert.equal(await db.user.count(), before);
     assert.equal((await db.user.findUniqueOrThrow({ where: { id: editor.id } })).role, "EDITOR");
   });
@@ -103,12 +103,12 @@ describe("managing accounts from the newsroom", () => {
   test("an admin creates an account whose generated password signs in, and changes its role and bio", async () => {
     const admin = await createUser({ email: uniqueEmail(), name: "مديرة", role: "ADMIN", password: "long enough password" });
     const actor = { id: admin.id, name: "مديرة", email: admin.email, role: "ADMIN" } as const;
-    const created = await createUserAs(actor, { email: uniqueEmail(), name: "كاتبة جديدة", role: "AUTHOR", bio: "" });
+    const created = await addNewsroomUser(actor, { email: uniqueEmail(), name: "كاتبة جديدة", role: "AUTHOR", bio: "" });
     assert.ok(created.password.length >= 20);
     const account = await db.account.findFirstOrThrow({ where: { userId: created.id } });
     assert.equal(await verifyPassword({ hash: account.password ?? "", password: created.password }), true);
 
-    await updateUserAs(actor, created.id, { role: "EDITOR", bio: "تكتب عن الاقتصاد." });
+    await updateNewsroomUser(actor, created.id, { role: "EDITOR", bio: "تكتب عن الاقتصاد." });
     assert.deepEqual(await db.user.findUniqueOrThrow({ where: { id: created.id }, select: { role: true, bio: true } }), { role: "EDITOR", bio: "تكتب عن الاقتصاد." });
     assert.ok((await listUsers(actor)).some((user) => user.id === created.id));
   });
@@ -116,7 +116,7 @@ describe("managing accounts from the newsroom", () => {
   test("an admin cannot demote themselves", async () => {
     const admin = await createUser({ email: uniqueEmail(), name: "مدير وحيد", role: "ADMIN", password: "long enough password" });
     const actor = { id: admin.id, name: "مدير وحيد", email: admin.email, role: "ADMIN" } as const;
-    await assert.rejects(updateUserAs(actor, admin.id, { role: "EDITOR" }), InvalidInputError);
+    await assert.rejects(updateNewsroomUser(actor, admin.id, { role: "EDITOR" }), InvalidInputError);
     assert.equal((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role, "ADMIN");
   });
 });

@@ -5,7 +5,7 @@ import { postComment } from "../../lib/comments/posting";
 import { db } from "../../lib/db/client";
 import { BotCommentError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError } from "../../lib/errors";
 import { updateSettings } from "../../lib/settings";
-import { countComments, createArticle, createEditor } from "../support/factories";
+import { countComments, createArticle, createNewsroomUser } from "../support/factories";
 
 const comment = (articleId: number, body = "تعليق عادي") => ({ articleId, authorName: "قارئ", body });
 const at = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -68,7 +68,7 @@ describe("simple bots", () => {
 
 describe("spam-looking comments", () => {
   test("many links or known spam phrases are held even when comments publish at once", async () => {
-    const admin = await createEditor("ADMIN");
+    const admin = await createNewsroomUser("ADMIN");
     await updateSettings(admin, { commentModeration: "publish" });
     try {
       const article = await createArticle();

@@ -7,7 +7,7 @@ import { listApprovedComments, listOwnPendingComments, postComment } from "../..
 import { db } from "../../lib/db/client";
 import { ArticleNotFoundError, CommentsClosedError, InvalidInputError } from "../../lib/errors";
 import { updateSettings } from "../../lib/settings";
-import { countComments, createArticle, createEditor, setCommentsOpen } from "../support/factories";
+import { countComments, createArticle, createNewsroomUser, setCommentsOpen } from "../support/factories";
 
 // These tests post many comments from one client; the flood limits have their own test file.
 process.env.COMMENT_RATE_PER_MINUTE = "0";
@@ -150,7 +150,7 @@ describe("moderation of new comments", () => {
   });
 
   test("with moderation set to publish, every comment is published at once", async () => {
-    const admin = await createEditor("ADMIN");
+    const admin = await createNewsroomUser("ADMIN");
     await updateSettings(admin, { commentModeration: "publish" });
     try {
       const article = await createArticle();

@@ -7,7 +7,7 @@ import { db } from "../../lib/db/client";
 import { ForbiddenError, InvalidInputError, MediaInUseError } from "../../lib/errors";
 import { deleteMedia, listMedia, mediaStorage, uploadImage } from "../../lib/media/library";
 import { responsiveImage } from "../../lib/media/urls";
-import { createArticle, createEditor } from "../support/factories";
+import { createArticle, createNewsroomUser } from "../support/factories";
 
 const mediaDir = () => process.env.MEDIA_DIR ?? "";
 
@@ -25,7 +25,7 @@ function refusesFile(promise: Promise<unknown>, message: RegExp) {
 
 describe("uploading an image", () => {
   test("stores it without its metadata, with responsive WebP copies narrower than it", async () => {
-    const editor = await createEditor("AUTHOR");
+    const editor = await createNewsroomUser("AUTHOR");
     const withGps = await sharp(await photo(2000, 1000))
       .withExif({ IFD0: { Copyright: "secret camera owner" }, IFD3: { GPSLatitudeRef: "N" } })
       .jpeg()
@@ -50,7 +50,7 @@ describe("uploading an image", () => {
   });
 
   test("judges the format by content, not by the file name", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const pngNamedJpg = await uploadImage(editor, { name: "photo.jpg", data: await photo(300, 200, "png") }, "");
     assert.match(pngNamedJpg.url, /original-300x200\.png$/);
     const avif = await uploadImage(editor, { name: "a.avif", data: await photo(320, 240, "avif") }, "");
@@ -58,14 +58,14 @@ describe("uploading an image", () => {
   });
 
   test("turns a photo upright and caps its width", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const sideways = await sharp(await photo(600, 400)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
     assert.match((await uploadImage(editor, { name: "s.jpg", data: sideways }, "")).url, /original-400x600\.jpg$/);
     assert.match((await uploadImage(editor, { name: "big.png", data: await photo(3000, 1000, "png") }, "")).url, /original-2400x800\.png$/);
   });
 
   test("refuses what is not an accepted image, and writes nothing", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const before = { rows: await db.media.count(), folders: existsSync(mediaDir()) ? readdirSync(mediaDir()).length : 0 };
     await refusesFile(uploadImage(editor, { name: "evil.png", data: Buffer.from("<script>alert(1)</script>") }, ""), /ليس صورة/);
     await refusesFile(uploadImage(editor, { name: "anim.gif", data: await photo(10, 10, "gif") }, ""), /JPEG وPNG وWebP وAVIF/);
@@ -78,7 +78,7 @@ describe("uploading an image", () => {
 
 describe("the media library", () => {
   test("refuses to delete an image an article uses, and deletes it once unused", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const media = await uploadImage(editor, { name: "lead.jpg", data: await photo(800, 450) }, "");
     const article = await createArticle({ headline: "خبر بصورة" });
     await db.article.update({ where: { id: article.id }, data: { leadImageUrl: media.url } });
@@ -97,7 +97,7 @@ describe("the media library", () => {
   });
 
   test("an author may upload and browse but not delete", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const media = await uploadImage(author, { name: "a.webp", data: await photo(200, 200, "webp") }, "");
     assert.ok((await listMedia(author)).items.some((item) => item.id === media.id));
     await assert.rejects(deleteMedia(author, media.id), ForbiddenError);

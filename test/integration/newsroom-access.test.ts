@@ -6,7 +6,7 @@ import {
   getArticlePreview,
   listNewsroomArticles,
   restoreArticle,
-  setCommentsOpenAs,
+  setCommentsOpen,
   trashArticle,
   updateArticle,
 } from "../../lib/articles/editing";
@@ -15,7 +15,7 @@ import { db } from "../../lib/db/client";
 import { postComment } from "../../lib/comments/posting";
 import { CommentsClosedError, ForbiddenError } from "../../lib/errors";
 import { getSettings, updateSettings } from "../../lib/settings";
-import { createArticle, createEditor } from "../support/factories";
+import { createArticle, createNewsroomUser } from "../support/factories";
 
 const form = (overrides: Record<string, string> = {}) => ({
   headline: "خبر من غرفة الأخبار",
@@ -31,7 +31,7 @@ async function snapshot(id: number) {
 
 describe("what an author may not do", () => {
   test("publish or schedule, on a new article or their own draft", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const before = await db.article.count();
     await assert.rejects(createArticleAs(author, form({ status: "PUBLISHED" })), ForbiddenError);
     await assert.rejects(createArticleAs(author, form({ status: "SCHEDULED", publishAt: "2030-01-01T10:00" })), ForbiddenError);
@@ -44,7 +44,7 @@ describe("what an author may not do", () => {
   });
 
   test("edit, preview or trash someone else's article, or their own once published", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const others = await createArticle({ status: "DRAFT", publishedAt: null });
     const ownPublished = await db.article.update({ where: { id: (await createArticle()).id }, data: { authorId: author.id } });
     for (const article of [others, ownPublished]) {
@@ -58,13 +58,13 @@ describe("what an author may not do", () => {
   });
 
   test("open or close comments, restore from the trash, or moderate", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const article = await createArticle({ commentsOpen: true });
     await db.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
     const comment = await db.comment.create({ data: { articleId: article.id, authorName: "قارئ", body: "نص", status: "PENDING" } });
     const before = await snapshot(article.id);
 
-    await assert.rejects(setCommentsOpenAs(author, article.id, false), ForbiddenError);
+    await assert.rejects(setCommentsOpen(author, article.id, false), ForbiddenError);
     await assert.rejects(restoreArticle(author, article.id), ForbiddenError);
     await assert.rejects(moderateComments(author, { action: "approve", ids: [comment.id] }), ForbiddenError);
     await assert.rejects(countCommentsByStatus(author), ForbiddenError);
@@ -75,7 +75,7 @@ describe("what an author may not do", () => {
   });
 
   test("see other people's articles in the newsroom list", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const own = await createArticleAs(author, form({ headline: "مسودة الكاتب الخاصة" }));
     await createArticle({ headline: "مقال محرر آخر" });
     const { articles } = await listNewsroomArticles(author, { page: 1 });
@@ -85,14 +85,14 @@ describe("what an author may not do", () => {
 
 describe("what only an admin may do", () => {
   test("an editor cannot change the site settings", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const before = await getSettings();
     await assert.rejects(updateSettings(editor, { commentModeration: "publish", commentsCloseAfterDays: 3 }), ForbiddenError);
     assert.deepEqual(await getSettings(), before);
   });
 
   test("an admin can, and invalid values are refused with the field named", async () => {
-    const admin = await createEditor("ADMIN");
+    const admin = await createNewsroomUser("ADMIN");
     await assert.rejects(updateSettings(admin, { commentModeration: "sometimes" }), (error: { fieldErrors: Record<string, string[]> }) => {
       assert.deepEqual(Object.keys(error.fieldErrors), ["commentModeration"]);
       return true;
@@ -107,7 +107,7 @@ describe("what only an admin may do", () => {
 
 describe("automatic closing of comments", () => {
   test("an article set to close after N days takes comments until then and refuses them after", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const saved = await createArticleAs(editor, form({ status: "PUBLISHED", publishAt: "2026-01-01T10:00", commentsCloseAfterDays: "3" }));
     const stored = await snapshot(saved.id);
     assert.equal(stored.publishedAt?.toISOString(), "2026-01-01T07:00:00.000Z");
@@ -122,7 +122,7 @@ describe("automatic closing of comments", () => {
 
 describe("what an author and an editor may do", () => {
   test("an author writes and edits their own draft", async () => {
-    const author = await createEditor("AUTHOR");
+    const author = await createNewsroomUser("AUTHOR");
     const draft = await createArticleAs(author, form({ headline: "مسودة أولى" }));
     await updateArticle(author, draft.id, form({ headline: "مسودة معدّلة" }));
     const stored = await snapshot(draft.id);
@@ -132,14 +132,14 @@ describe("what an author and an editor may do", () => {
   });
 
   test("an editor publishes, closes comments, trashes and restores", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const saved = await createArticleAs(editor, form({ status: "PUBLISHED", headline: "خبر منشور للتو" }));
     let stored = await snapshot(saved.id);
     assert.equal(stored.status, "PUBLISHED");
     assert.ok(stored.publishedAt && Math.abs(stored.publishedAt.getTime() - Date.now()) < 60_000);
     assert.equal(saved.slug, "خبر-منشور-للتو");
 
-    await setCommentsOpenAs(editor, saved.id, false);
+    await setCommentsOpen(editor, saved.id, false);
     await trashArticle(editor, saved.id);
     stored = await snapshot(saved.id);
     assert.equal(stored.commentsOpen, false);

@@ -6,7 +6,7 @@ import { createArticle as createArticleAs, trashArticle, updateArticle } from ".
 import { listRevisions, restoreRevision } from "../../lib/articles/revisions";
 import { importArticleText } from "../../lib/import/import-article";
 import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/articles/redirects";
-import { createEditor } from "../support/factories";
+import { createNewsroomUser } from "../support/factories";
 
 const form = (slug: string) => ({ headline: "خبر يتغير رابطه", slug, body: "نص.", status: "PUBLISHED", commentsOpen: "on" });
 
@@ -19,7 +19,7 @@ describe("old addresses", () => {
   });
 
   test("every slug an article had leads to its current one; a slug back in use stops redirecting", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const { id } = await createArticleAs(editor, form("رابط-أول"));
     await updateArticle(editor, id, form("رابط-ثان"));
     await updateArticle(editor, id, form("رابط-ثالث"));
@@ -32,7 +32,7 @@ describe("old addresses", () => {
   });
 
   test("restoring a revision with another slug records the rename too", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const { id } = await createArticleAs(editor, form("قبل-الاستعادة"));
     await updateArticle(editor, id, form("بعد-التعديل"));
     const original = (await listRevisions(editor, id)).at(-1);
@@ -42,7 +42,7 @@ describe("old addresses", () => {
   });
 
   test("an old slug of a trashed article leads nowhere", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const { id } = await createArticleAs(editor, form("سيحذف-قديم"));
     await updateArticle(editor, id, form("سيحذف-جديد"));
     await trashArticle(editor, id);

@@ -5,7 +5,7 @@ import { getRevisionPreview, listRevisions, restoreRevision } from "../../lib/ar
 import { db } from "../../lib/db/client";
 import { ForbiddenError } from "../../lib/errors";
 import { importArticleText } from "../../lib/import/import-article";
-import { createArticle, createEditor } from "../support/factories";
+import { createArticle, createNewsroomUser } from "../support/factories";
 
 const form = (headline: string, overrides: Record<string, string> = {}) => ({
   headline,
@@ -17,8 +17,8 @@ const form = (headline: string, overrides: Record<string, string> = {}) => ({
 
 describe("revisions", () => {
   test("every save records who made which version; restoring one saves it again", async () => {
-    const editor = await createEditor("EDITOR");
-    const other = await createEditor("ADMIN");
+    const editor = await createNewsroomUser("EDITOR");
+    const other = await createNewsroomUser("ADMIN");
     const { id } = await createArticleAs(editor, form("النسخة الأولى"));
     await updateArticle(other, id, form("النسخة الثانية", { slug: "نسخة-ثانية" }));
     await updateArticle(editor, id, form("النسخة الثالثة", { slug: "نسخة-ثانية" }));
@@ -46,7 +46,7 @@ describe("revisions", () => {
   });
 
   test("the first edit of an imported article keeps the imported text as a revision", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const text = ["خبر مستورد للمراجعة", "", "https://example.com/?p=9901", "", "المتن كما استُورد.", ""].join("\n");
     const imported = await importArticleText(text);
     await updateArticle(editor, imported.id, form("خبر بعد التحرير"));
@@ -61,7 +61,7 @@ describe("revisions", () => {
   });
 
   test("a slug taken in the meantime is not restored; the current one stays", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const { id } = await createArticleAs(editor, form("عنوان قديم", { slug: "رابط-قديم" }));
     await updateArticle(editor, id, form("عنوان جديد", { slug: "رابط-جديد" }));
     const squatter = await createArticle();
@@ -74,8 +74,8 @@ describe("revisions", () => {
   });
 
   test("an author cannot see or restore revisions of others' articles, nor restore a published version", async () => {
-    const editor = await createEditor("EDITOR");
-    const author = await createEditor("AUTHOR");
+    const editor = await createNewsroomUser("EDITOR");
+    const author = await createNewsroomUser("AUTHOR");
     const { id } = await createArticleAs(editor, form("مقال المحرر"));
     const [revision] = await listRevisions(editor, id);
     await assert.rejects(listRevisions(author, id), ForbiddenError);

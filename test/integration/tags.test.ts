@@ -5,7 +5,7 @@ import { listRevisions, restoreRevision } from "../../lib/articles/revisions";
 import { getPublicArticleBySlug, listArticlesPage } from "../../lib/articles/reads";
 import { InvalidInputError } from "../../lib/errors";
 import { parseTagNames } from "../../lib/taxonomy/tags";
-import { createEditor } from "../support/factories";
+import { createNewsroomUser } from "../support/factories";
 
 const form = (tags: string) => ({ headline: `خبر موسوم ${Math.random()}`, body: "نص.", status: "PUBLISHED", commentsOpen: "on", tags });
 
@@ -16,7 +16,7 @@ describe("tags", () => {
   });
 
   test("are saved with the article, shown to readers, and replaced on the next save", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const saved = await createArticleAs(editor, form("كازاخستان، روسيا"));
     let page = await getPublicArticleBySlug(saved.slug);
     assert.deepEqual(page?.tags, [
@@ -33,7 +33,7 @@ describe("tags", () => {
   });
 
   test("more than ten, or punctuation only, are refused with the field named", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     for (const tags of [Array.from({ length: 11 }, (_, index) => `وسم${index}`).join("،"), "؟؟، !!"]) {
       await assert.rejects(createArticleAs(editor, form(tags)), (error) => {
         assert.ok(error instanceof InvalidInputError);
@@ -44,7 +44,7 @@ describe("tags", () => {
   });
 
   test("come back with a restored revision", async () => {
-    const editor = await createEditor("EDITOR");
+    const editor = await createNewsroomUser("EDITOR");
     const saved = await createArticleAs(editor, form("اقتصاد"));
     await updateArticle(editor, saved.id, form("سياسة"));
     const original = (await listRevisions(editor, saved.id)).at(-1);

@@ -9,12 +9,12 @@ import fc from "fast-check";
 import { blockPlainText, parseArticleBody } from "../../lib/articles/body/document";
 import { ARTICLE_BODY_MAX, createArticle, getArticleForEditing, getArticlePreview, updateArticle, type ArticleFormField } from "../../lib/articles/editing";
 import { markdownToBody } from "../../lib/articles/body/markdown";
-import type { Editor } from "../../lib/auth/access";
+import type { NewsroomUser } from "../../lib/auth/access";
 import { db } from "../../lib/db/client";
 import { DomainError, InvalidInputError } from "../../lib/errors";
 import { slugify } from "../../lib/slug";
 import { parseTagNames } from "../../lib/taxonomy/tags";
-import { createEditor } from "../support/factories";
+import { createNewsroomUser } from "../support/factories";
 import { arabicWord, hasUnstorableCharacter, hostileText, hugeText, inertText, isArabicMessage } from "./hostile-text";
 import { countRows } from "./row-counts";
 
@@ -127,11 +127,11 @@ function assertTagsAsTyped(stored: { slug: string; name: string }[], typed: stri
   }
 }
 
-let editor: Editor;
+let editor: NewsroomUser;
 let existingId: number;
 
 before(async () => {
-  editor = await createEditor("EDITOR");
+  editor = await createNewsroomUser("EDITOR");
   ({ id: existingId } = await createArticle(editor, BASE_FORM));
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { bodyFromParagraphs } from "../../lib/articles/body/document";
-import type { ArticlePage } from "../../lib/articles/reads";
+import type { ReaderArticle } from "../../lib/articles/reads";
 import {
   articleDescription,
   newsArticleJsonLd,
@@ -20,7 +20,7 @@ const slug = "قمة-عربية-طارئة";
 const canonical = `https://almarsad.example/articles/${encodeURIComponent(slug)}`;
 
 /** An article signed by a newsroom author, with an uploaded photo, tags and a section. */
-function article(overrides: Partial<ArticlePage> = {}): ArticlePage {
+function article(overrides: Partial<ReaderArticle> = {}): ReaderArticle {
   return {
     id: 7,
     slug,

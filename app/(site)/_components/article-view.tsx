@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticlePage } from "@/lib/articles/reads";
+import type { ReaderArticle } from "@/lib/articles/reads";
 import { tagPath } from "@/lib/paths";
 import { formatArabicNumber } from "@/lib/format";
 import { ArticleBody } from "./article-body";
@@ -12,7 +12,7 @@ export function commentsLabel(count: number): string {
 }
 
 /** The article as readers see it: on its public page and in the newsroom's preview. */
-export function ArticleView({ article }: { article: ArticlePage }) {
+export function ArticleView({ article }: { article: ReaderArticle }) {
   const sourceHost = article.sourceUrl ? new URL(article.sourceUrl).hostname : null;
   return (
     <article className="article" aria-labelledby="article-headline">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { canManageSettings, canManageUsers, canModerateComments } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { countCommentsByStatus } from "@/lib/comments/moderation";
 import { formatArabicNumber } from "@/lib/format";
 import { ROLE_LABELS } from "../roles";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 // Every page below also checks the editor itself: this layout is navigation, not protection.
 export default async function PanelLayout({ children }: { children: ReactNode }) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const pending = canModerateComments(editor) ? (await countCommentsByStatus(editor)).PENDING : 0;
   return (
     <>

@@ -78,7 +78,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ReaderArticle({ params }: Props) {
   const slug = slugFromParam((await params).slug);
   const article = await getArticle((await params).slug);
   if (!article) {

@@ -5,14 +5,14 @@ import { redirect } from "next/navigation";
 import {
   createArticle,
   restoreArticle,
-  setCommentsOpenAs,
+  setCommentsOpen,
   trashArticle,
   updateArticle,
   type ArticleFormField,
   type SavedArticle,
 } from "@/lib/articles/editing";
 import { restoreRevision } from "@/lib/articles/revisions";
-import { actingEditor } from "@/lib/auth/session";
+import { actingNewsroomUser } from "@/lib/auth/session";
 import { articleChanged } from "@/lib/cache/expiry";
 import { failure, formValues, type ActionState } from "../../action-state";
 
@@ -52,7 +52,7 @@ export async function saveArticleAction(
   const values = formValues(formData, FIELDS);
   let saved: SavedArticle;
   try {
-    const editor = await actingEditor();
+    const editor = await actingNewsroomUser();
     saved = articleId === null ? await createArticle(editor, values) : await updateArticle(editor, articleId, values);
   } catch (error) {
     return failure(error, values);
@@ -74,7 +74,7 @@ async function articleChange(change: () => Promise<SavedArticle>): Promise<Actio
 
 export async function restoreRevisionAction(articleId: number, revisionId: number): Promise<ActionState> {
   try {
-    const restored = await restoreRevision(await actingEditor(), articleId, revisionId);
+    const restored = await restoreRevision(await actingNewsroomUser(), articleId, revisionId);
     revalidateReaderPages({ id: articleId, slug: restored.slug, previousSlug: restored.previousSlug });
   } catch (error) {
     return failure(error);
@@ -83,13 +83,13 @@ export async function restoreRevisionAction(articleId: number, revisionId: numbe
 }
 
 export async function setCommentsOpenAction(articleId: number, open: boolean): Promise<ActionState> {
-  return articleChange(async () => setCommentsOpenAs(await actingEditor(), articleId, open));
+  return articleChange(async () => setCommentsOpen(await actingNewsroomUser(), articleId, open));
 }
 
 export async function trashArticleAction(articleId: number): Promise<ActionState> {
-  return articleChange(async () => trashArticle(await actingEditor(), articleId));
+  return articleChange(async () => trashArticle(await actingNewsroomUser(), articleId));
 }
 
 export async function restoreArticleAction(articleId: number): Promise<ActionState> {
-  return articleChange(async () => restoreArticle(await actingEditor(), articleId));
+  return articleChange(async () => restoreArticle(await actingNewsroomUser(), articleId));
 }

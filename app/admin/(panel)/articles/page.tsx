@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { canSeeAllArticles } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { listAuthors, listNewsroomArticles, newsroomFilterSchema } from "@/lib/articles/editing";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
 import { listSectionOptions } from "@/lib/taxonomy/sections";
@@ -14,7 +14,7 @@ const STATUS_LABEL = { DRAFT: "مسودة", SCHEDULED: "مجدول", PUBLISHED: 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ArticlesPage({ searchParams }: Props) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const filter = newsroomFilterSchema.parse(await searchParams);
   const [{ articles, total, pageCount }, sections, authors] = await Promise.all([
     listNewsroomArticles(editor, filter),

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actingEditor } from "@/lib/auth/session";
+import { actingNewsroomUser } from "@/lib/auth/session";
 import { moderateComments } from "@/lib/comments/moderation";
 import { commentsChanged } from "@/lib/cache/expiry";
 import { failure, type ActionState } from "../../action-state";
@@ -17,7 +17,7 @@ export async function moderateCommentsAction(_previous: ActionState, formData: F
       ? [one.split(":")[0], [one.split(":")[1]]]
       : [formData.get("action"), formData.getAll("ids")];
   try {
-    const slugs = await moderateComments(await actingEditor(), { action, ids });
+    const slugs = await moderateComments(await actingNewsroomUser(), { action, ids });
     for (const slug of slugs) commentsChanged(slug);
   } catch (error) {
     return failure(error);

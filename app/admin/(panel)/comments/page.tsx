@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { canModerateComments } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { countCommentsByStatus, listModerationQueue, MODERATION_QUEUES, type ModerationAction } from "@/lib/comments/moderation";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
@@ -30,7 +30,7 @@ const ACTIONS_FOR: Record<CommentStatus, [ModerationAction, string][]> = {
 type Props = { searchParams: Promise<{ status?: string; page?: string }> };
 
 export default async function CommentsPage({ searchParams }: Props) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   if (!canModerateComments(editor)) return <Forbidden />;
   const query = await searchParams;
   const status = MODERATION_QUEUES.find((queue) => queue === query.status) ?? "PENDING";

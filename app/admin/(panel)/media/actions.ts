@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actingEditor } from "@/lib/auth/session";
+import { actingNewsroomUser } from "@/lib/auth/session";
 import { deleteMedia, uploadImage } from "@/lib/media/library";
 import { failure, type ActionState } from "../../action-state";
 
 export async function uploadImageAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const file = formData.get("file");
   try {
-    const editor = await actingEditor();
+    const editor = await actingNewsroomUser();
     const upload = file instanceof File ? { name: file.name, data: Buffer.from(await file.arrayBuffer()) } : { name: "", data: Buffer.alloc(0) };
     const media = await uploadImage(editor, upload, formData.get("alt"));
     revalidatePath("/admin/media");
@@ -20,7 +20,7 @@ export async function uploadImageAction(_previous: ActionState, formData: FormDa
 
 export async function deleteMediaAction(id: number): Promise<ActionState> {
   try {
-    await deleteMedia(await actingEditor(), id);
+    await deleteMedia(await actingNewsroomUser(), id);
   } catch (error) {
     return failure(error);
   }

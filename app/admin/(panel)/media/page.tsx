@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { canDeleteMedia } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { formatArabicNumber } from "@/lib/format";
 import { listMedia } from "@/lib/media/library";
 import { responsiveImage } from "@/lib/media/urls";
@@ -12,7 +12,7 @@ import { Pager } from "../pager";
 export const metadata: Metadata = { title: "الوسائط" };
 
 export default async function MediaPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const { items, pageCount } = await listMedia(editor, page);
   return (

@@ -1,13 +1,13 @@
 "use server";
 
-import { actingEditor } from "@/lib/auth/session";
+import { actingNewsroomUser } from "@/lib/auth/session";
 import { updateSettings } from "@/lib/settings";
 import { failure, formValues, type ActionState } from "../../action-state";
 
 export async function saveSettingsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["commentModeration", "commentsCloseAfterDays"] as const);
   try {
-    await updateSettings(await actingEditor(), {
+    await updateSettings(await actingNewsroomUser(), {
       commentModeration: values.commentModeration,
       commentsCloseAfterDays: values.commentsCloseAfterDays || null,
     });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { canManageSettings } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 import { Forbidden } from "../forbidden";
 import { SettingsForm } from "./settings-form";
@@ -8,7 +8,7 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "الإعدادات" };
 
 export default async function SettingsPage() {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   if (!canManageSettings(editor)) return <Forbidden />;
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { canManageUsers } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { authorPath } from "@/lib/paths";
 import { listUsers } from "@/lib/users/accounts";
 import { Forbidden } from "../forbidden";
@@ -11,7 +11,7 @@ import { ReaderLink } from "../../reader-link";
 export const metadata: Metadata = { title: "المستخدمون" };
 
 export default async function UsersPage() {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   if (!canManageUsers(editor)) return <Forbidden />;
   const users = await listUsers(editor);
   return (

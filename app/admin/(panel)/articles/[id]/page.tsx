@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getArticleForEditing } from "@/lib/articles/editing";
 import { listRevisions } from "@/lib/articles/revisions";
 import { canPublish } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { formatArabicDateTime, zonedInputFromDate } from "@/lib/format";
 import { articlePath } from "@/lib/paths";
 import { listMedia } from "@/lib/media/library";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "تحرير مقال" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; restored?: string }> };
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const id = articleIdFrom((await params).id);
   const article = await loadOr403(() => getArticleForEditing(editor, id));
   if (article === "forbidden") return <Forbidden />;

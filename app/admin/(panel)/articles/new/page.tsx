@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { canPublish } from "@/lib/auth/access";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { listMedia } from "@/lib/media/library";
 import { listSectionOptions } from "@/lib/taxonomy/sections";
 import { getSettings } from "@/lib/settings";
@@ -10,7 +10,7 @@ import { ArticleForm } from "../article-form";
 export const metadata: Metadata = { title: "مقال جديد" };
 
 export default async function NewArticlePage() {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const [sections, settings, { items: media }] = await Promise.all([listSectionOptions(), getSettings(), listMedia(editor)]);
   return (
     <>

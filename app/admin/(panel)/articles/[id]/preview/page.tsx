@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getArticlePreview } from "@/lib/articles/editing";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { ArticleView } from "@/app/(site)/_components/article-view";
 import { Forbidden } from "../../../forbidden";
 import { articleIdFrom, loadOr403 } from "../load";
@@ -9,7 +9,7 @@ import { articleIdFrom, loadOr403 } from "../load";
 export const metadata: Metadata = { title: "معاينة" };
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const id = articleIdFrom((await params).id);
   const article = await loadOr403(() => getArticlePreview(editor, id));
   if (article === "forbidden") return <Forbidden />;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleView } from "@/app/(site)/_components/article-view";
 import { getRevisionPreview } from "@/lib/articles/revisions";
-import { requireEditor } from "@/lib/auth/session";
+import { requireNewsroomUser } from "@/lib/auth/session";
 import { formatArabicDateTime } from "@/lib/format";
 import { ActionButton } from "../../../../action-button";
 import { Forbidden } from "../../../../forbidden";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "مراجعة" };
 type Props = { params: Promise<{ id: string; revisionId: string }> };
 
 export default async function RevisionPage({ params }: Props) {
-  const editor = await requireEditor();
+  const editor = await requireNewsroomUser();
   const { id: idParam, revisionId: revisionParam } = await params;
   const id = articleIdFrom(idParam);
   const revisionId = articleIdFrom(revisionParam);
