@@ -3,23 +3,25 @@ import { z } from "zod";
 import { serializeArticleBody, parseArticleBody, type ArticleBody } from "./body/document";
 import { BodyFormatError, bodyToMarkdown, markdownToBody } from "./body/markdown";
 import { loadEditableArticle } from "./editable";
-import { recordOriginalIfFirst, recordRevision } from "./revisions";
-import { recordSlugChange } from "./redirects";
-import { readerArticleSelect, availableSlug, toReaderArticle, type ReaderArticle } from "./reads";
+import { readerArticleSelect, toReaderArticle, type ReaderArticle } from "./reads";
+import { saveArticle, type SavedArticle } from "./save";
+import { availableSlug } from "./slugs";
 import { canEditArticle, canPublish, canSeeAllArticles, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
+import { nullWhenNotFound } from "../db/errors";
 import { ArticleNotFoundError, ForbiddenError, InvalidInputError } from "../errors";
 import { dateFromZonedInput } from "../format";
 import type { ArticleStatus, Prisma } from "../generated/prisma/client";
 import { slugify } from "../slug";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
-import { MAX_TAG_LENGTH, MAX_TAGS, parseTagNames, setArticleTags } from "../taxonomy/tags";
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTagNames } from "../taxonomy/tags";
 
 /*
  * The newsroom's side of articles: what editors list, write, publish and trash. Every function
  * takes the acting editor and checks the rule itself, whichever route calls it.
  */
 
+// The form shows the close time as days after publication (lib/articles/save.ts stores it as a date).
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const ARTICLE_BODY_MAX = 200_000;
 
@@ -116,32 +118,9 @@ function validate(input: ArticleFormInput): ValidForm {
   return { data: parsed.data, body };
 }
 
-/**
- * When the article goes (or went) public, and when its comments close. Publishing keeps an earlier
- * date unless the editor sets one. (The site's default close delay pre-fills the form of a new article.)
- */
-function schedule(form: z.output<typeof articleFormSchema>, previous: Date | null, now: Date) {
-  const publishedAt = form.status === "DRAFT" ? (form.publishAt ?? previous) : (form.publishAt ?? previous ?? now);
-  const closeDays = form.commentsCloseAfterDays;
-  const commentsCloseAt = publishedAt && closeDays ? new Date(publishedAt.getTime() + closeDays * DAY_MS) : null;
-  return { publishedAt, commentsCloseAt };
-}
-
-async function assertSlugFree(slug: string, articleId: number | null) {
-  const owner = await db.article.findUnique({ where: { slug }, select: { id: true } });
-  if (owner && owner.id !== articleId) throw new InvalidInputError({ slug: ["هذا الرابط مستخدم لمقال آخر."] });
-}
-
-/** The source URL identifies an imported page (lib/import), so one page backs one article. */
-async function assertSourceUrlFree(sourceUrl: string | null, articleId: number | null) {
-  const owner = sourceUrl === null ? null : await db.article.findUnique({ where: { sourceUrl }, select: { id: true } });
-  if (owner && owner.id !== articleId) throw new InvalidInputError({ sourceUrl: ["رابط المصدر هذا مستخدم لمقال آخر."] });
-}
-
-async function assertSectionExists(sectionId: number | null) {
-  if (sectionId !== null && !(await db.section.findUnique({ where: { id: sectionId }, select: { id: true } }))) {
-    throw new InvalidInputError({ sectionId: ["قسم غير موجود."] });
-  }
+/** When the article goes (or went) public: publishing keeps an earlier date unless the editor sets one. */
+function publicationDate(form: z.output<typeof articleFormSchema>, previous: Date | null, now: Date): Date | null {
+  return form.status === "DRAFT" ? (form.publishAt ?? previous) : (form.publishAt ?? previous ?? now);
 }
 
 /**
@@ -177,55 +156,38 @@ function columns(form: z.output<typeof articleFormSchema>, body: ArticleBody) {
   };
 }
 
-export interface SavedArticle {
-  id: number;
-  slug: string;
-  previousSlug: string | null;
-}
+export type { SavedArticle };
 
 export async function createArticle(actor: NewsroomUser, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
   const { data, body } = validate(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
-  await assertSectionExists(data.sectionId);
   const slug = data.slug ?? (await availableSlug(slugify(data.headline) || "مقال"));
-  await assertSlugFree(slug, null);
-  await assertSourceUrlFree(data.sourceUrl, null);
-  const tags = await tagNamesBySlug(data.tags);
-  const created = await db.$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: { ...columns(data, body), slug, authorId: actor.id, ...schedule(data, null, now) },
-      select: { id: true, slug: true },
-    });
-    await setArticleTags(tx, article.id, tags);
-    await recordRevision(tx, article.id, actor.id);
-    return article;
+  return saveArticle({
+    id: null,
+    columns: { ...columns(data, body), slug, authorId: actor.id, publishedAt: publicationDate(data, null, now) },
+    tags: await tagNamesBySlug(data.tags),
+    commentsCloseAfterDays: data.commentsCloseAfterDays,
+    savedBy: actor.id,
   });
-  return { ...created, previousSlug: null };
 }
 
 export async function updateArticle(actor: NewsroomUser, id: number, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
   const current = await loadEditableArticle(actor, id);
   const { data, body } = validate(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
-  await assertSectionExists(data.sectionId);
-  const slug = data.slug ?? current.slug;
-  await assertSlugFree(slug, id);
-  await assertSourceUrlFree(data.sourceUrl, id);
-  const tags = await tagNamesBySlug(data.tags);
-  await db.$transaction(async (tx) => {
-    await recordOriginalIfFirst(tx, id);
-    await tx.article.update({ where: { id }, data: { ...columns(data, body), slug, ...schedule(data, current.publishedAt, now) } });
-    await setArticleTags(tx, id, tags);
-    await recordSlugChange(tx, id, current.slug, slug);
-    await recordRevision(tx, id, actor.id);
+  return saveArticle({
+    id,
+    columns: { ...columns(data, body), slug: data.slug ?? current.slug, publishedAt: publicationDate(data, current.publishedAt, now) },
+    tags: await tagNamesBySlug(data.tags),
+    commentsCloseAfterDays: data.commentsCloseAfterDays,
+    savedBy: actor.id,
   });
-  return { id, slug, previousSlug: current.slug === slug ? null : current.slug };
 }
 
 /** Opening or closing comments is an editor's call, not an author's. */
 export async function setCommentsOpen(actor: NewsroomUser, id: number, open: boolean): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
-  const article = await db.article.update({ where: { id }, data: { commentsOpen: open }, select: { id: true, slug: true } }).catch(() => null);
+  const article = await db.article.update({ where: { id }, data: { commentsOpen: open }, select: { id: true, slug: true } }).catch(nullWhenNotFound);
   if (!article) throw new ArticleNotFoundError();
   return { ...article, previousSlug: null };
 }
@@ -238,7 +200,7 @@ export async function trashArticle(actor: NewsroomUser, id: number, now = new Da
 
 export async function restoreArticle(actor: NewsroomUser, id: number): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
-  const article = await db.article.update({ where: { id }, data: { deletedAt: null }, select: { id: true, slug: true } }).catch(() => null);
+  const article = await db.article.update({ where: { id }, data: { deletedAt: null }, select: { id: true, slug: true } }).catch(nullWhenNotFound);
   if (!article) throw new ArticleNotFoundError();
   return { ...article, previousSlug: null };
 }
@@ -303,7 +265,7 @@ export async function getArticleForEditing(actor: NewsroomUser, id: number) {
   return {
     ...article,
     tagNames: article.tags.map(({ tag }) => tag.name),
-    // The form's "close after N days", read back from the dates `schedule` stored.
+    // The form's "close after N days", read back from the dates lib/articles/save.ts stored.
     commentsCloseAfterDays:
       article.commentsCloseAt && article.publishedAt
         ? Math.round((article.commentsCloseAt.getTime() - article.publishedAt.getTime()) / DAY_MS)

@@ -2,44 +2,13 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyExcerpt, parseArticleBody, type ArticleBody } from "./body/document";
-import { acceptsComments } from "../comments/posting";
+import { acceptsComments } from "../comments/rules";
+import { publicArticleWhere } from "./visibility";
 import { truncateAtWord } from "../format";
 import type { SectionLink } from "../taxonomy/sections";
 import type { TagLink } from "../taxonomy/tags";
 import { authorPath, sourcePath } from "../paths";
 import { slugify } from "../slug";
-
-/**
- * What readers may see: published, or scheduled and due, and not in the trash. A scheduled article
- * goes live at its time on the next read, with no cron job. Mirrored by `isPublic` in
- * lib/comments/posting.ts and by the comment insert in lib/sql/.
- */
-export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
-  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, deletedAt: null };
-}
-
-/**
- * The slugs of the scheduled articles whose time came in (after, until]: cached pages rendered
- * before it still show them as not yet public (lib/cache/scheduler.ts).
- */
-export async function scheduledArticlesDue(after: Date, until: Date): Promise<string[]> {
-  const rows = await db.article.findMany({
-    where: { status: "SCHEDULED", publishedAt: { gt: after, lte: until }, deletedAt: null },
-    select: { slug: true },
-    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map((row) => row.slug);
-}
-
-/** When the next scheduled article goes live, after `now`; null when none is waiting. */
-export async function nextScheduledPublication(now: Date): Promise<Date | null> {
-  const next = await db.article.findFirst({
-    where: { status: "SCHEDULED", publishedAt: { gt: now }, deletedAt: null },
-    select: { publishedAt: true },
-    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-  });
-  return next?.publishedAt ?? null;
-}
 
 // No body: it is an article's largest column, and a card shows at most its opening (see excerptsOf).
 const cardSelect = {
@@ -307,86 +276,3 @@ export function toReaderArticle(row: Prisma.ArticleGetPayload<{ select: typeof r
   };
 }
 
-/** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
-export async function availableSlug(base: string): Promise<string> {
-  const taken = new Set(
-    (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
-      (row) => row.slug,
-    ),
-  );
-  if (!taken.has(base)) return base;
-  let suffix = 2;
-  while (taken.has(`${base}-${suffix}`)) suffix += 1;
-  return `${base}-${suffix}`;
-}
-
-/** The columns an import owns; everything else (slug, status, dates) is the newsroom's. */
-export interface ImportedArticle {
-  headline: string;
-  body: string;
-  sourceUrl: string;
-  legacyId: string | null;
-  bylineLabel: string | null;
-  sectionName: string | null;
-  leadImageCaption: string | null;
-  leadImageCredit: string | null;
-  leadImageRights: string | null;
-  leadImageCaptionLang: string | null;
-  commentsOpen: boolean;
-}
-
-export type ImportOutcome = "created" | "updated" | "unchanged";
-
-export interface SavedImport {
-  outcome: ImportOutcome;
-  id: number;
-  slug: string;
-  publishedAt: Date | null;
-}
-
-/**
- * Creates the article, or updates the one with the same legacy id or source URL. An import of
- * unchanged text writes nothing, so importing twice is harmless.
- */
-export async function saveImportedArticle(
-  article: ImportedArticle,
-  { publishedAt }: { publishedAt: Date },
-): Promise<SavedImport> {
-  const { sectionName, ...columns } = article;
-  const existing = await db.article.findFirst({
-    where: {
-      OR: [{ sourceUrl: article.sourceUrl }, ...(article.legacyId ? [{ legacyId: article.legacyId }] : [])],
-    },
-    include: { section: { select: { name: true } } },
-  });
-  const section = sectionName
-    ? { connectOrCreate: { where: { name: sectionName }, create: { name: sectionName, slug: slugify(sectionName) } } }
-    : undefined;
-
-  if (existing) {
-    const unchanged =
-      (existing.section?.name ?? null) === sectionName &&
-      (Object.keys(columns) as (keyof typeof columns)[]).every((key) => existing[key] === columns[key]);
-    if (unchanged) {
-      return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
-    }
-    const updated = await db.article.update({
-      where: { id: existing.id },
-      data: { ...columns, section: section ?? { disconnect: true } },
-      select: { id: true, slug: true, publishedAt: true },
-    });
-    return { outcome: "updated", ...updated };
-  }
-
-  const created = await db.article.create({
-    data: {
-      ...columns,
-      slug: await availableSlug(slugify(article.headline)),
-      status: "PUBLISHED",
-      publishedAt,
-      section,
-    },
-    select: { id: true, slug: true, publishedAt: true },
-  });
-  return { outcome: "created", ...created };
-}

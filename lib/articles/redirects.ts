@@ -1,5 +1,5 @@
 import "server-only";
-import { publicArticleWhere } from "./reads";
+import { publicArticleWhere } from "./visibility";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { TooManySignInAttemptsError } from "../errors";
-import { serializeSignInClaims } from "../db/dialect";
+import { dialect, WRITER_SCOPES } from "../db/dialect";
 
 /**
  * Failed sign-ins are counted per account and per client in a sliding window, in the database so
@@ -44,7 +44,8 @@ export interface SignInAttempt {
  */
 export async function claimSignInAttempt(email: string, client: string, now = new Date()): Promise<SignInAttempt> {
   return db.$transaction(async (tx) => {
-    await serializeSignInClaims(tx);
+    const serialize = dialect.serializeWriters(WRITER_SCOPES.signInClaims, "every account");
+    if (serialize) await tx.$queryRaw(serialize);
     const wait = Math.max(
       await retryAfterMs(tx, accountKey(email), ACCOUNT_FAILURE_LIMIT, now),
       await retryAfterMs(tx, clientKey(client), CLIENT_FAILURE_LIMIT, now),

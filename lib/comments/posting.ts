@@ -13,7 +13,9 @@ import {
 import { formatArabicNumber } from "../format";
 import { reserveCommentSlot } from "./rate-limits";
 import { getSettings } from "../settings";
-import { insertCommentIfArticleOpen } from "../db/dialect";
+import { isPublicArticle } from "../articles/visibility";
+import { insertCommentIfArticleOpen } from "./insert";
+import { acceptsComments } from "./rules";
 
 export const COMMENT_NAME_MAX = 80;
 export const COMMENT_BODY_MAX = 5000;
@@ -74,27 +76,6 @@ export const commentInputSchema = z.object({
 export type CommentInput = z.input<typeof commentInputSchema>;
 export type CommentField = keyof CommentInput;
 
-interface CommentState {
-  status: string;
-  publishedAt: Date | null;
-  deletedAt: Date | null;
-  commentsOpen: boolean;
-  commentsCloseAt: Date | null;
-}
-
-/**
- * The rule: an article takes comments while it is public, its comments are open, and its automatic
- * close time (if any) has not passed. The insert enforces the same rule atomically in SQL.
- */
-export function acceptsComments(article: CommentState, now: Date): boolean {
-  const closedByDate = article.commentsCloseAt !== null && article.commentsCloseAt <= now;
-  return isPublic(article, now) && article.commentsOpen && !closedByDate;
-}
-
-function isPublic(article: Pick<CommentState, "status" | "publishedAt" | "deletedAt">, now: Date): boolean {
-  return article.status !== "DRAFT" && article.publishedAt !== null && article.publishedAt <= now && !article.deletedAt;
-}
-
 /** The stored comment as its writer may see it (text as stored, after trimming and normalizing). */
 export interface PostedComment extends PublicComment {
   status: "PENDING" | "APPROVED";
@@ -136,7 +117,7 @@ export async function postComment(
     where: { id: comment.articleId },
     select: { status: true, publishedAt: true, deletedAt: true, commentsOpen: true, commentsCloseAt: true },
   });
-  if (!article || !isPublic(article, now)) throw new ArticleNotFoundError();
+  if (!article || !isPublicArticle(article, now)) throw new ArticleNotFoundError();
   throw acceptsComments(article, now) ? new CommentRateLimitedError() : new CommentsClosedError();
 }
 

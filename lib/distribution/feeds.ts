@@ -1,6 +1,7 @@
 import "server-only";
 import { Feed } from "feed";
-import { excerptsOf, publicArticleWhere } from "../articles/reads";
+import { excerptsOf } from "../articles/reads";
+import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { articlePath, sectionPath } from "../paths";

@@ -1,5 +1,5 @@
 import "server-only";
-import { publicArticleWhere } from "../articles/reads";
+import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
 import { buildSitemap, buildSitemapIndex, type SitemapEntry } from "./feeds";
 import { SITEMAP_PARTS_PATH } from "./feed-links";

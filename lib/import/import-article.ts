@@ -1,9 +1,11 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { bodyFromParagraphs, serializeArticleBody } from "../articles/body/document";
-import { saveImportedArticle, type SavedImport } from "../articles/reads";
-import { getSectionBySlug } from "../taxonomy/sections";
+import { saveArticle } from "../articles/save";
+import { availableSlug } from "../articles/slugs";
+import { db } from "../db/client";
 import { slugify } from "../slug";
+import { getSectionBySlug, sectionIdNamed } from "../taxonomy/sections";
 import { parseArticleText } from "./parse-article-text";
 
 export interface ImportOptions {
@@ -11,25 +13,45 @@ export interface ImportOptions {
   publishedAt?: Date;
 }
 
+/** The columns an import owns; everything else (slug, status, dates) is the newsroom's. */
+interface ImportedArticle {
+  headline: string;
+  body: string;
+  sourceUrl: string;
+  legacyId: string | null;
+  bylineLabel: string | null;
+  leadImageCaption: string | null;
+  leadImageCredit: string | null;
+  leadImageRights: string | null;
+  leadImageCaptionLang: string | null;
+  commentsOpen: boolean;
+}
+
+export type ImportOutcome = "created" | "updated" | "unchanged";
+
+export interface SavedImport {
+  outcome: ImportOutcome;
+  id: number;
+  slug: string;
+  publishedAt: Date | null;
+}
+
 /** Parses first and writes only a valid article: a malformed file throws ArticleFormatError and writes nothing. */
 export async function importArticleText(text: string, { publishedAt = new Date() }: ImportOptions = {}): Promise<SavedImport> {
   const parsed = parseArticleText(text);
-  return saveImportedArticle(
-    {
-      headline: parsed.headline,
-      body: serializeArticleBody(bodyFromParagraphs(parsed.paragraphs)),
-      sourceUrl: parsed.sourceUrl,
-      legacyId: parsed.legacyId,
-      bylineLabel: parsed.bylineLabel,
-      sectionName: await sectionNamed(parsed.sectionName),
-      leadImageCaption: parsed.leadImage?.caption ?? null,
-      leadImageCredit: parsed.leadImage?.credit ?? null,
-      leadImageRights: parsed.leadImage?.rights ?? null,
-      leadImageCaptionLang: parsed.leadImage?.captionLang ?? null,
-      commentsOpen: parsed.commentsOpen,
-    },
-    { publishedAt },
-  );
+  const article: ImportedArticle = {
+    headline: parsed.headline,
+    body: serializeArticleBody(bodyFromParagraphs(parsed.paragraphs)),
+    sourceUrl: parsed.sourceUrl,
+    legacyId: parsed.legacyId,
+    bylineLabel: parsed.bylineLabel,
+    leadImageCaption: parsed.leadImage?.caption ?? null,
+    leadImageCredit: parsed.leadImage?.credit ?? null,
+    leadImageRights: parsed.leadImage?.rights ?? null,
+    leadImageCaptionLang: parsed.leadImage?.captionLang ?? null,
+    commentsOpen: parsed.commentsOpen,
+  };
+  return saveImportedArticle(article, await sectionNamed(parsed.sectionName), publishedAt);
 }
 
 /**
@@ -39,6 +61,38 @@ export async function importArticleText(text: string, { publishedAt = new Date()
 async function sectionNamed(name: string | null): Promise<string | null> {
   if (name === null) return null;
   return (await getSectionBySlug(slugify(name)))?.name ?? name;
+}
+
+/**
+ * Creates the article, or updates the one with the same legacy id or source URL, through the
+ * articles' one write path (the revision is the importer's). An import of unchanged text writes
+ * nothing, so importing twice is harmless.
+ */
+async function saveImportedArticle(article: ImportedArticle, sectionName: string | null, publishedAt: Date): Promise<SavedImport> {
+  const existing = await db.article.findFirst({
+    where: { OR: [{ sourceUrl: article.sourceUrl }, ...(article.legacyId ? [{ legacyId: article.legacyId }] : [])] },
+    include: { section: { select: { name: true } } },
+  });
+  if (existing) {
+    const unchanged =
+      (existing.section?.name ?? null) === sectionName &&
+      (Object.keys(article) as (keyof ImportedArticle)[]).every((key) => existing[key] === article[key]);
+    if (unchanged) return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
+  }
+  const sectionId = sectionName === null ? null : await sectionIdNamed(sectionName);
+  const saved = existing
+    ? await saveArticle({ id: existing.id, columns: { ...article, sectionId }, savedBy: null })
+    : await saveArticle({
+        id: null,
+        columns: { ...article, sectionId, slug: await availableSlug(slugify(article.headline)), status: "PUBLISHED", publishedAt },
+        savedBy: null,
+      });
+  return {
+    outcome: existing ? "updated" : "created",
+    id: saved.id,
+    slug: saved.slug,
+    publishedAt: existing ? existing.publishedAt : publishedAt,
+  };
 }
 
 export async function importArticleFile(path: string, options: ImportOptions = {}): Promise<SavedImport> {

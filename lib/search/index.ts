@@ -5,7 +5,7 @@ import "server-only";
  * is in ./sqlite and ./postgresql (the one DATABASE_URL names), and this module puts them together.
  */
 import { blockPlainText, bodyExcerpt, parseArticleBody, type ArticleBody } from "../articles/body/document";
-import { publicArticleWhere } from "../articles/reads";
+import { publicArticleWhere } from "../articles/visibility";
 import { databaseProvider } from "../db/url";
 import { db } from "../db/client";
 import { truncateAtWord } from "../format";

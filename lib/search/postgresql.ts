@@ -1,4 +1,5 @@
 import "server-only";
+import { publicArticleSql } from "../articles/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { SearchWindow } from "./types";
@@ -9,16 +10,12 @@ import type { SearchWindow } from "./types";
  * The words are bound as one text[] parameter and turned into a tsquery by the migration's
  * article_search_query(), which quotes every lexeme: no reader input is ever tsquery syntax.
  *
- * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles/reads.ts.
+ * Only public articles are searched (`publicArticleSql`, lib/articles/visibility.ts).
  * Parameters are cast: PostgreSQL cannot infer a type for some of them.
  */
 
 /** ts_rank's weights for D, C, B, A: body 0.1, dek 0.5, headline 1, as SQLite's bm25 gives 1, 5, 10. */
 const FIELD_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}";
-
-function publicArticle(now: Date): Prisma.Sql {
-  return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now}::timestamp(3) AND a."deletedAt" IS NULL`;
-}
 
 /** The words as a tsquery, computed once per statement: the function is immutable and its argument a constant. */
 function searchQuery(words: readonly string[]): Prisma.Sql {
@@ -36,7 +33,7 @@ export function searchStatement(words: readonly string[], { limit, offset, now }
     FROM "ArticleSearch" s
     JOIN "Article" a ON a."id" = s."articleId"
     WHERE s."document" @@ ${searchQuery(words)}
-      AND ${publicArticle(now)}
+      AND ${publicArticleSql(now)}
     ORDER BY ts_rank(${FIELD_WEIGHTS}::float4[], s."document", ${searchQuery(words)}) DESC, a."publishedAt" DESC, a."id" DESC
     LIMIT ${limit}::integer OFFSET ${offset}::integer
   `;
@@ -55,7 +52,7 @@ export async function countPublishedMatches(words: readonly string[], now: Date)
     FROM "ArticleSearch" s
     JOIN "Article" a ON a."id" = s."articleId"
     WHERE s."document" @@ ${searchQuery(words)}
-      AND ${publicArticle(now)}
+      AND ${publicArticleSql(now)}
   `);
   return Number(rows[0]?.total ?? 0);
 }

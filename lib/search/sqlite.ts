@@ -1,4 +1,5 @@
 import "server-only";
+import { publicArticleSql } from "../articles/visibility";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { ftsMatch } from "./query";
@@ -10,13 +11,9 @@ import type { SearchWindow } from "./types";
  * (prisma/migrations/20261129100000_article_search): its rowid is the article's id. `words` must
  * come from parseSearchQuery (lib/search/query.ts); ftsMatch quotes every one of them.
  *
- * Only public articles are searched; the conditions mirror `publicArticleWhere` in lib/articles/reads.ts.
+ * Only public articles are searched (`publicArticleSql`, lib/articles/visibility.ts).
  * Dates are bound as `Date` values, stored and compared as ISO-8601 text in UTC.
  */
-
-function publicArticle(now: Date): Prisma.Sql {
-  return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} AND a."deletedAt" IS NULL`;
-}
 
 /**
  * The statement behind searchPublishedArticles: the ids of the public articles matching all the
@@ -29,7 +26,7 @@ export function searchStatement(words: readonly string[], { limit, offset, now }
     FROM "ArticleSearch"
     JOIN "Article" a ON a."id" = "ArticleSearch".rowid
     WHERE "ArticleSearch" MATCH ${ftsMatch(words)}
-      AND ${publicArticle(now)}
+      AND ${publicArticleSql(now)}
     ORDER BY bm25("ArticleSearch", 10.0, 5.0, 1.0), a."publishedAt" DESC, a."id" DESC
     LIMIT ${limit} OFFSET ${offset}
   `;
@@ -48,7 +45,7 @@ export async function countPublishedMatches(words: readonly string[], now: Date)
     FROM "ArticleSearch"
     JOIN "Article" a ON a."id" = "ArticleSearch".rowid
     WHERE "ArticleSearch" MATCH ${ftsMatch(words)}
-      AND ${publicArticle(now)}
+      AND ${publicArticleSql(now)}
   `);
   return Number(rows[0]?.total ?? 0);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { publicArticleWhere } from "../articles/reads";
+import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
 import { slugify } from "../slug";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { slugify } from "../slug";
 
 export interface SectionLink {
   slug: string;
@@ -18,4 +19,10 @@ export function getSectionBySlug(slug: string): Promise<SectionLink | null> {
 /** Sections for the newsroom's pickers and filters. */
 export function listSectionOptions(): Promise<{ id: number; name: string }[]> {
   return db.section.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** The id of the section with this name, made (with its slug) when there is none yet: for the importer. */
+export async function sectionIdNamed(name: string): Promise<number> {
+  const section = await db.section.upsert({ where: { name }, create: { name, slug: slugify(name) }, update: {}, select: { id: true } });
+  return section.id;
 }

@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 import { db } from "../db/client";
+import { nullWhenNotFound } from "../db/errors";
 import { availableAuthorSlug } from "../taxonomy/authors";
 import { canManageUsers, type NewsroomUser } from "../auth/access";
 import { EmailTakenError, ForbiddenError, InvalidInputError } from "../errors";
@@ -88,6 +89,6 @@ export async function updateNewsroomUser(actor: NewsroomUser, userId: string, in
   if (userId === actor.id && parsed.data.role !== "ADMIN") {
     throw new InvalidInputError({ role: ["لا يمكنك إزالة صلاحية المدير عن حسابك."] });
   }
-  const updated = await db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true } }).catch(() => null);
+  const updated = await db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true } }).catch(nullWhenNotFound);
   if (!updated) throw new InvalidInputError({ role: ["حساب غير موجود."] });
 }

@@ -133,3 +133,30 @@ describe("npm run import (the command)", () => {
     });
   });
 });
+
+describe("an import goes through the articles' write path", () => {
+  test("a new article takes the site's close-comments-after-N-days default, as the editor's new article does", async () => {
+    await db.setting.upsert({ where: { key: "commentsCloseAfterDays" }, create: { key: "commentsCloseAfterDays", value: "3" }, update: { value: "3" } });
+    try {
+      const saved = await importArticleText(pageText({ url: "https://example.com/?p=801", headline: "خبر يغلق تعليقه", body: ["نص."] }), { publishedAt });
+      const article = await db.article.findUniqueOrThrow({ where: { id: saved.id } });
+      assert.equal(article.commentsCloseAt?.toISOString(), new Date(publishedAt.getTime() + 3 * 24 * 60 * 60 * 1000).toISOString());
+    } finally {
+      await db.setting.delete({ where: { key: "commentsCloseAfterDays" } });
+    }
+    const withoutDefault = await importArticleText(pageText({ url: "https://example.com/?p=802", headline: "خبر بلا موعد إغلاق", body: ["نص."] }), { publishedAt });
+    assert.equal((await db.article.findUniqueOrThrow({ where: { id: withoutDefault.id } })).commentsCloseAt, null);
+  });
+
+  test("creating and updating each record a revision attributed to the import; an unchanged page records none", async () => {
+    const page = { url: "https://example.com/?p=803", headline: "خبر بنسخه", body: ["النص الأول."] };
+    const created = await importArticleText(pageText(page), { publishedAt });
+    await importArticleText(pageText(page), { publishedAt });
+    await importArticleText(pageText({ ...page, body: ["النص بعد التصحيح."] }), { publishedAt });
+    const revisions = await db.articleRevision.findMany({ where: { articleId: created.id }, orderBy: { id: "asc" } });
+    assert.equal(revisions.length, 2);
+    assert.deepEqual(revisions.map((revision) => revision.editorId), [null, null]);
+    assert.match(revisions[1].snapshot, /النص بعد التصحيح/);
+  });
+
+});

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { createArticle as createArticleAs, updateArticle } from "../../lib/articles/editing";
 import { getRevisionPreview, listRevisions, restoreRevision } from "../../lib/articles/revisions";
 import { db } from "../../lib/db/client";
-import { ForbiddenError } from "../../lib/errors";
+import { ForbiddenError, InvalidInputError } from "../../lib/errors";
 import { importArticleText } from "../../lib/import/import-article";
 import { createArticle, createNewsroomUser } from "../support/factories";
 
@@ -60,7 +60,7 @@ describe("revisions", () => {
     );
   });
 
-  test("a slug taken in the meantime is not restored; the current one stays", async () => {
+  test("a slug taken in the meantime is refused, as the editor refuses it, and nothing changes", async () => {
     const editor = await createNewsroomUser("EDITOR");
     const { id } = await createArticleAs(editor, form("عنوان قديم", { slug: "رابط-قديم" }));
     await updateArticle(editor, id, form("عنوان جديد", { slug: "رابط-جديد" }));
@@ -68,9 +68,15 @@ describe("revisions", () => {
     await db.article.update({ where: { id: squatter.id }, data: { slug: "رابط-قديم" } });
     const oldest = (await listRevisions(editor, id)).at(-1);
     assert.ok(oldest);
-    await restoreRevision(editor, id, oldest.id);
+    const editorRefusal = await updateArticle(editor, id, form("عنوان قديم", { slug: "رابط-قديم" })).catch((error: unknown) => error);
+    const restoreRefusal = await restoreRevision(editor, id, oldest.id).catch((error: unknown) => error);
+    assert.ok(restoreRefusal instanceof InvalidInputError);
+    assert.ok(editorRefusal instanceof InvalidInputError);
+    assert.deepEqual(restoreRefusal.fieldErrors, editorRefusal.fieldErrors);
+    assert.deepEqual(Object.keys(restoreRefusal.fieldErrors), ["slug"]);
     const article = await db.article.findUniqueOrThrow({ where: { id } });
-    assert.deepEqual([article.headline, article.slug], ["عنوان قديم", "رابط-جديد"]);
+    assert.deepEqual([article.headline, article.slug], ["عنوان جديد", "رابط-جديد"]);
+    assert.equal((await listRevisions(editor, id)).length, 2);
   });
 
   test("an author cannot see or restore revisions of others' articles, nor restore a published version", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nextScheduledPublication, scheduledArticlesDue } from "../../lib/articles/reads";
+import { nextScheduledPublication, scheduledArticlesDue } from "../../lib/articles/scheduling";
 import { db } from "../../lib/db/client";
 
 const body = JSON.stringify({ version: 1, blocks: [{ type: "paragraph", text: "نص" }] });

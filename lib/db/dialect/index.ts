@@ -1,10 +1,12 @@
 import "server-only";
 import { databaseProvider } from "../url";
-import { postgresqlStatements } from "./postgresql";
-import { sqliteStatements } from "./sqlite";
+import { postgresqlDialect } from "./postgresql";
+import { sqliteDialect } from "./sqlite";
 
-export type { NewCommentRow } from "./types";
+export type { SqlDialect, SqlType } from "./types";
 
-/** The raw SQL of the database DATABASE_URL names. */
-export const { insertCommentIfArticleOpen, serializeSignInClaims } =
-  databaseProvider() === "postgresql" ? postgresqlStatements : sqliteStatements;
+/** The SQL dialect of the database DATABASE_URL names. */
+export const dialect = databaseProvider() === "postgresql" ? postgresqlDialect : sqliteDialect;
+
+/** Keys for `serializeWriters`: what is serialized. */
+export const WRITER_SCOPES = { commentLimits: 1, signInClaims: 2 } as const;

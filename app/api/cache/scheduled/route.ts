@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nextScheduledPublication, scheduledArticlesDue } from "@/lib/articles/reads";
+import { nextScheduledPublication, scheduledArticlesDue } from "@/lib/articles/scheduling";
 import { cacheRouteAuthorized, scheduledArticlesWentLive } from "@/lib/cache/expiry";
 
 const Check = z.object({ since: z.iso.datetime() });
