@@ -1,4 +1,5 @@
-import { buildRss, getSiteFeed, xmlResponse } from "@/lib/distribution/feeds";
+import { buildRss, getSiteFeed } from "@/lib/distribution/feeds";
+import { xmlResponse } from "@/lib/distribution/xml";
 
 // Served from Next's cache; lib/cache/expiry.ts expires it when an article changes.
 export const revalidate = 3600;

@@ -1,4 +1,5 @@
-import { buildNewsSitemap, listNewsSitemapEntries, xmlResponse } from "@/lib/distribution/feeds";
+import { buildNewsSitemap, listNewsSitemapEntries } from "@/lib/distribution/news-sitemap";
+import { xmlResponse } from "@/lib/distribution/xml";
 
 // Per request: the build machine has no database, and the window moves with the clock.
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { xmlResponse } from "@/lib/distribution/feeds";
+import { xmlResponse } from "@/lib/distribution/xml";
 import { sitemapDocument } from "@/lib/distribution/sitemaps";
 
 // Served from Next's cache; lib/cache/expiry.ts expires it with the lists when an article changes.

@@ -5,60 +5,18 @@ import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { articlePath, sectionPath } from "../paths";
+import { escapeHtml, xmlCharacters } from "./xml";
 import { SITE_ATOM_PATH, SITE_FEED_PATH, sectionFeedPath } from "./feed-links";
 import { absoluteUrl, site } from "../site";
 
 /**
- * Distribution: the RSS and Atom feeds, the sitemap, the Google News sitemap. The queries here
- * read only public articles (`publicArticleWhere`), so drafts, articles scheduled for later and
- * trashed articles appear nowhere; the builders are pure functions of what the queries return.
+ * The RSS and Atom feeds. The queries here read only public articles (`publicArticleWhere`), so
+ * drafts, articles scheduled for later and trashed articles appear nowhere; the builders are pure
+ * functions of what the queries return.
  */
 
 export const FEED_ITEM_LIMIT = 30;
-/** The sitemap protocol's limit per file (sitemaps.org); above it, an index of several files. */
-export const SITEMAP_URL_LIMIT = 50_000;
-/** Google News: at most 1,000 URLs, published in the last two days. */
-export const NEWS_SITEMAP_LIMIT = 1_000;
-export const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
-const CACHE_CONTROL = "public, max-age=300";
-
-/** An XML document as a route handler's response: the type, UTF-8, a short public cache. */
-export function xmlResponse(body: string, type: string): Response {
-  return new Response(body, {
-    headers: { "content-type": `${type}; charset=utf-8`, "cache-control": CACHE_CONTROL },
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text and escaping
-// ---------------------------------------------------------------------------------------------
-
-/** Characters XML 1.0 does not allow anywhere, even escaped (C0 controls, lone surrogates, U+FFFE/F). */
-const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function xmlCharacters(text: string): string {
-  return text.replace(NOT_XML_CHARACTER, "");
-}
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-// `&apos;` is XML's; HTML before HTML5 does not know it, so HTML gets the numeric form.
-const HTML_ESCAPES: Record<string, string> = { ...XML_ESCAPES, "'": "&#39;" };
-
-/** Text for an XML element or attribute value. Arabic passes through as it is (the file is UTF-8). */
-export function escapeXml(text: string): string {
-  return xmlCharacters(text).replace(/[&<>"']/g, (character) => XML_ESCAPES[character]);
-}
-
-/**
- * Plain text as HTML. RSS `<description>` and the Atom `type="html"` title and summary (which the
- * `feed` package always writes) are read by feed readers as HTML, so a literal `<` or `&` in a
- * headline must reach them escaped to be shown as typed rather than read as markup.
- */
-export function escapeHtml(text: string): string {
-  return xmlCharacters(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
-}
 
 /*
  * The `feed` package writes through xml-js, which has two escaping flaws this module works around
@@ -83,11 +41,6 @@ function cdataText(text: string): string {
 
 function elementText(text: string): string {
   return xmlCharacters(text).replaceAll("&amp;", "&amp;amp;");
-}
-
-/** W3C datetime (ISO 8601) in UTC to the second, e.g. `2022-01-12T05:00:00Z`. */
-export function w3cDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,77 +204,4 @@ export function buildAtom(channel: FeedChannel, base: URL = site.url): string {
     });
   }
   return feed.atom1();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sitemap
-// ---------------------------------------------------------------------------------------------
-
-export interface SitemapEntry {
-  /** Absolute URL. */
-  loc: string;
-  lastmod?: Date;
-}
-
-const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-function urlElement(entry: SitemapEntry): string {
-  const lastmod = entry.lastmod ? `<lastmod>${w3cDateTime(entry.lastmod)}</lastmod>` : "";
-  return `  <url><loc>${escapeXml(entry.loc)}</loc>${lastmod}</url>`;
-}
-
-/** One `<urlset>` file: at most SITEMAP_URL_LIMIT entries, the protocol's limit (lib/distribution/sitemaps.ts makes smaller ones). */
-export function buildSitemap(entries: readonly SitemapEntry[]): string {
-  if (entries.length > SITEMAP_URL_LIMIT) throw new RangeError(`a sitemap holds at most ${SITEMAP_URL_LIMIT} URLs`);
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...entries.map(urlElement), "</urlset>", ""].join("\n");
-}
-
-/** A `<sitemapindex>` listing sitemap files (absolute URLs). */
-export function buildSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
-  const items = sitemaps.map((sitemap) => {
-    const lastmod = sitemap.lastmod ? `<lastmod>${w3cDateTime(sitemap.lastmod)}</lastmod>` : "";
-    return `  <sitemap><loc>${escapeXml(sitemap.loc)}</loc>${lastmod}</sitemap>`;
-  });
-  return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...items, "</sitemapindex>", ""].join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Google News sitemap
-// ---------------------------------------------------------------------------------------------
-
-export interface NewsSitemapEntry {
-  loc: string;
-  title: string;
-  publishedAt: Date;
-}
-
-/** Public articles published in the two days up to `now`, newest first, at most 1,000. */
-export async function listNewsSitemapEntries(now: Date = new Date(), base: URL = site.url): Promise<NewsSitemapEntry[]> {
-  const rows = await db.article.findMany({
-    // AND, not a spread: publicArticleWhere's own `publishedAt <= now` must stay.
-    where: { AND: [publicArticleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS) } }] },
-    orderBy: newestFirst,
-    take: NEWS_SITEMAP_LIMIT,
-    select: { slug: true, headline: true, publishedAt: true, updatedAt: true },
-  });
-  return rows.map((row) => ({
-    loc: absoluteUrl(articlePath(row.slug), base),
-    title: row.headline,
-    publishedAt: row.publishedAt ?? row.updatedAt,
-  }));
-}
-
-export function buildNewsSitemap(entries: readonly NewsSitemapEntry[]): string {
-  const publication =
-    `<news:publication><news:name>${escapeXml(site.name)}</news:name>` +
-    `<news:language>${site.locale}</news:language></news:publication>`;
-  const urls = entries.slice(0, NEWS_SITEMAP_LIMIT).map(
-    (entry) =>
-      `  <url><loc>${escapeXml(entry.loc)}</loc><news:news>${publication}` +
-      `<news:publication_date>${w3cDateTime(entry.publishedAt)}</news:publication_date>` +
-      `<news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
-  );
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
-import { buildSitemap, buildSitemapIndex, type SitemapEntry } from "./feeds";
+import { buildSitemap, buildSitemapIndex, type SitemapEntry } from "./sitemap-xml";
 import { SITEMAP_PARTS_PATH } from "./feed-links";
 import { articlePath, sectionPath, tagPath } from "../paths";
 import { absoluteUrl, site } from "../site";

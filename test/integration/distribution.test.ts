@@ -9,18 +9,10 @@ import { GET as newsSitemapRoute } from "../../app/news-sitemap.xml/route";
 import robots from "../../app/robots";
 import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
 import { db } from "../../lib/db/client";
-import {
-  buildAtom,
-  buildNewsSitemap,
-  buildRss,
-  buildSitemap,
-  FEED_ITEM_LIMIT,
-  getSectionFeed,
-  getSiteFeed,
-  listNewsSitemapEntries,
-  NEWS_SITEMAP_LIMIT,
-  w3cDateTime,
-} from "../../lib/distribution/feeds";
+import { buildAtom, buildRss, FEED_ITEM_LIMIT, getSectionFeed, getSiteFeed } from "../../lib/distribution/feeds";
+import { buildNewsSitemap, listNewsSitemapEntries, NEWS_SITEMAP_LIMIT } from "../../lib/distribution/news-sitemap";
+import { buildSitemap } from "../../lib/distribution/sitemap-xml";
+import { w3cDateTime } from "../../lib/distribution/xml";
 import { articlePath, sectionPath, tagPath } from "../../lib/paths";
 import { site } from "../../lib/site";
 import { sitemapDocument, sitemapPartDocument, sitemapPartNumber } from "../../lib/distribution/sitemaps";

@@ -6,7 +6,9 @@ import { before, describe, test } from "node:test";
 import fc from "fast-check";
 import { z } from "zod";
 import { commentFormToken } from "../../lib/comments/spam";
-import { COMMENT_BODY_MAX, COMMENT_NAME_MAX, listApprovedComments, listOwnPendingComments, postComment } from "../../lib/comments/posting";
+import { listApprovedComments, listOwnPendingComments } from "../../lib/comments/listing";
+import { postComment } from "../../lib/comments/posting";
+import { COMMENT_BODY_MAX, COMMENT_NAME_MAX } from "../../lib/comments/schema";
 import { db } from "../../lib/db/client";
 import {
   ArticleNotFoundError,

@@ -11,8 +11,9 @@ import {
   type ArticleListing,
 } from "../../lib/articles/reads";
 import { getAuthor, getSourceLabel } from "../../lib/taxonomy/authors";
-import { listApprovedComments, listOwnPendingComments } from "../../lib/comments/posting";
-import { getSectionFeed, getSiteFeed, listNewsSitemapEntries } from "../../lib/distribution/feeds";
+import { listApprovedComments, listOwnPendingComments } from "../../lib/comments/listing";
+import { getSectionFeed, getSiteFeed } from "../../lib/distribution/feeds";
+import { listNewsSitemapEntries } from "../../lib/distribution/news-sitemap";
 import { sitemapDocument, sitemapPartDocument } from "../../lib/distribution/sitemaps";
 import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/articles/redirects";
 import { searchArticles } from "../../lib/search";

@@ -1,4 +1,4 @@
-import { xmlResponse } from "@/lib/distribution/feeds";
+import { xmlResponse } from "@/lib/distribution/xml";
 import { sitemapPartDocument, sitemapPartNumber } from "@/lib/distribution/sitemaps";
 import { noPagesAtBuild } from "../../(site)/static-params";
 

@@ -1,4 +1,4 @@
-import type { CommentField } from "@/lib/comments/posting";
+import type { CommentField } from "@/lib/comments/schema";
 import type { CommentView } from "./comment-item";
 
 export type CommentValues = Partial<Record<Exclude<CommentField, "articleId">, string>>;

@@ -1,4 +1,4 @@
-import type { PublicComment } from "@/lib/comments/posting";
+import type { PublicComment } from "@/lib/comments/listing";
 import { CommentItem } from "./comment-item";
 
 /** The published comments, oldest first: part of the cached article page. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getPublicArticleBySlug, listRelatedArticles } from "@/lib/articles/reads";
 import { commentFormToken } from "@/lib/comments/spam";
-import { listApprovedComments } from "@/lib/comments/posting";
+import { listApprovedComments } from "@/lib/comments/listing";
 import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { responsiveImage } from "@/lib/media/urls";
 import { articlePath, sharePath } from "@/lib/paths";

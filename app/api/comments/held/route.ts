@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { listOwnPendingComments } from "@/lib/comments/posting";
+import { listOwnPendingComments } from "@/lib/comments/listing";
 import { readPendingCommentIds } from "@/lib/comments/pending-cookie";
 
 const query = z.object({ article: z.coerce.number().int().positive() });

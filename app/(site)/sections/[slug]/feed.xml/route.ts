@@ -1,4 +1,5 @@
-import { buildRss, getSectionFeed, xmlResponse } from "@/lib/distribution/feeds";
+import { buildRss, getSectionFeed } from "@/lib/distribution/feeds";
+import { xmlResponse } from "@/lib/distribution/xml";
 import { slugFromParam } from "@/lib/slug";
 import { noPagesAtBuild } from "../../../static-params";
 
