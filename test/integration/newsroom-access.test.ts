@@ -1,15 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import {
-  createArticle as createArticleAs,
-  getArticleForEditing,
-  getArticlePreview,
-  listNewsroomArticles,
-  restoreArticle,
-  setCommentsOpen,
-  trashArticle,
-  updateArticle,
-} from "../../lib/articles/editing";
+import { createArticle as createArticleAs, getArticleForEditing, getArticlePreview, restoreArticle, setCommentsOpen, trashArticle, updateArticle } from "../../lib/articles/editing";
+import { listNewsroomArticles } from "../../lib/articles/newsroom-list";
 import { countCommentsByStatus, listModerationQueue, moderateComments } from "../../lib/comments/moderation";
 import { db } from "../../lib/db/client";
 import { postComment } from "../../lib/comments/posting";
