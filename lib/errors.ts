@@ -1,5 +1,3 @@
-import { COMMENT_POSTED_MESSAGE } from "./comments/answers";
-
 /**
  * Domain errors: what went wrong in the newsroom's terms. Callers show `publicMessage` (Arabic,
  * safe for readers) and log the rest; a reader never sees a stack trace.
@@ -69,10 +67,4 @@ export class CommentRateLimitedError extends DomainError {
 export class CommentTooFastError extends DomainError {
   readonly code = "comment_too_fast";
   readonly publicMessage = "أُرسل النموذج أسرع مما يكتب إنسان. انتظر ثوانيَ ثم أعد الإرسال؛ لم يُفقد نصّك.";
-}
-
-/** A honeypot was filled: the sender is told what a held comment would be told, and nothing is kept. */
-export class BotCommentError extends DomainError {
-  readonly code = "bot_comment";
-  readonly publicMessage = COMMENT_POSTED_MESSAGE.held;
 }

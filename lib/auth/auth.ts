@@ -5,7 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { databaseProvider } from "../db/url";
 import { db } from "../db/client";
 import { site } from "../site";
-import { PASSWORD_MIN_LENGTH } from "../users/accounts";
+import { PASSWORD_MIN_LENGTH } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 

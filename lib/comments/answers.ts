@@ -1,3 +1,4 @@
+import { DomainError } from "../errors";
 /*
  * What a reader is told when their comment was taken. Shared by the comment action, the form, and
  * the tools that post comments over HTTP (scripts/shared/comment-post.ts), which read the answers.
@@ -28,4 +29,10 @@ export function commentPostedAsFromLocation(location: string): CommentPostedAs |
   if (fragment === COMMENT_POSTED_FRAGMENT.published) return "published";
   if (fragment === COMMENT_POSTED_FRAGMENT.held) return "held";
   return null;
+}
+
+/** A honeypot was filled: the sender is told what a held comment would be told, and nothing is kept. */
+export class BotCommentError extends DomainError {
+  readonly code = "bot_comment";
+  readonly publicMessage = COMMENT_POSTED_MESSAGE.held;
 }

@@ -2,14 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { filledTooFast, looksLikeSpam } from "./spam";
-import {
-  ArticleNotFoundError,
-  BotCommentError,
-  CommentRateLimitedError,
-  CommentsClosedError,
-  CommentTooFastError,
-  InvalidInputError,
-} from "../errors";
+import { ArticleNotFoundError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError, InvalidInputError } from "../errors";
+import { BotCommentError } from "./answers";
 import { reserveCommentSlot } from "./rate-limits";
 import { getSettings } from "../settings";
 import { isPublicArticle } from "../articles/visibility";

@@ -1,5 +1,4 @@
 import "server-only";
-import { publicArticleWhere } from "../articles/visibility";
 import { db } from "../db/client";
 import { slugify } from "../slug";
 
@@ -16,19 +15,6 @@ export function getAuthor(slugOrId: string): Promise<AuthorProfile | null> {
     where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
     select: { id: true, slug: true, name: true, bio: true },
   });
-}
-
-/**
- * The byline label whose slug this is, among articles signed without an account. The labels are
- * few (agencies, desks), so they are compared in memory rather than stored with a slug column.
- */
-export async function getSourceLabel(slug: string, now = new Date()): Promise<string | null> {
-  const labels = await db.article.findMany({
-    where: { authorId: null, bylineLabel: { not: null }, ...publicArticleWhere(now) },
-    distinct: ["bylineLabel"],
-    select: { bylineLabel: true },
-  });
-  return labels.map((row) => row.bylineLabel).find((label) => label !== null && slugify(label) === slug) ?? null;
 }
 
 /** A unique author slug made from a name, for a new account. */

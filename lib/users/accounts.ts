@@ -3,13 +3,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
+import { PASSWORD_MIN_LENGTH } from "../auth/password";
 import { db } from "../db/client";
 import { nullWhenNotFound } from "../db/errors";
 import { availableAuthorSlug } from "../taxonomy/authors";
 import { canManageUsers, type NewsroomUser } from "../auth/access";
 import { EmailTakenError, ForbiddenError, InvalidInputError } from "../errors";
-
-export const PASSWORD_MIN_LENGTH = 12;
 
 const storable = (text: string) => !hasUnstorableCharacters(text);
 

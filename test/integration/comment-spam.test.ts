@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import { commentFormToken } from "../../lib/comments/spam";
 import { postComment } from "../../lib/comments/posting";
 import { db } from "../../lib/db/client";
-import { BotCommentError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError } from "../../lib/errors";
+import { BotCommentError } from "../../lib/comments/answers";
+import { CommentRateLimitedError, CommentsClosedError, CommentTooFastError } from "../../lib/errors";
 import { updateSettings } from "../../lib/settings";
 import { countComments, createArticle, createNewsroomUser } from "../support/factories";
 

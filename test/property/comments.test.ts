@@ -10,14 +10,8 @@ import { listApprovedComments, listOwnPendingComments } from "../../lib/comments
 import { postComment } from "../../lib/comments/posting";
 import { COMMENT_BODY_MAX, COMMENT_NAME_MAX } from "../../lib/comments/schema";
 import { db } from "../../lib/db/client";
-import {
-  ArticleNotFoundError,
-  BotCommentError,
-  CommentsClosedError,
-  CommentTooFastError,
-  DomainError,
-  InvalidInputError,
-} from "../../lib/errors";
+import { ArticleNotFoundError, CommentsClosedError, CommentTooFastError, DomainError, InvalidInputError } from "../../lib/errors";
+import { BotCommentError } from "../../lib/comments/answers";
 import { createArticle } from "../support/factories";
 import { hasLoneSurrogate, hostileText, hugeText, inertText, isArabicMessage } from "./hostile-text";
 import { countRows } from "./row-counts";

@@ -10,7 +10,8 @@ import {
   parseCursor,
   type ArticleListing,
 } from "../../lib/articles/reads";
-import { getAuthor, getSourceLabel } from "../../lib/taxonomy/authors";
+import { getAuthor } from "../../lib/taxonomy/authors";
+import { getSourceLabel } from "../../lib/articles/sources";
 import { listApprovedComments, listOwnPendingComments } from "../../lib/comments/listing";
 import { getSectionFeed, getSiteFeed } from "../../lib/distribution/feeds";
 import { listNewsSitemapEntries } from "../../lib/distribution/news-sitemap";

@@ -4,14 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
 import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE, type CommentPostedAs } from "@/lib/comments/answers";
 import { postComment } from "@/lib/comments/posting";
-import {
-  ArticleNotFoundError,
-  BotCommentError,
-  CommentRateLimitedError,
-  CommentsClosedError,
-  CommentTooFastError,
-  InvalidInputError,
-} from "@/lib/errors";
+import { ArticleNotFoundError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError, InvalidInputError } from "@/lib/errors";
+import { BotCommentError } from "@/lib/comments/answers";
 import { clientFingerprint } from "@/lib/fingerprint";
 import { commentsChanged } from "@/lib/cache/expiry";
 import { articlePath } from "@/lib/paths";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getSourceLabel } from "@/lib/taxonomy/authors";
+import { getSourceLabel } from "@/lib/articles/sources";
 import { feedAlternateTypes } from "@/lib/distribution/feed-links";
 import { sourcePath } from "@/lib/paths";
 import { slugify } from "@/lib/slug";
