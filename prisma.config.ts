@@ -17,11 +17,11 @@ export default defineConfig({
     path: PRISMA_FOLDERS[provider].migrations,
     seed: "tsx --conditions=react-server prisma/seed.ts",
   },
-  async adapter() {
+  adapter() {
     const url = databaseUrl();
-    if (provider === "postgresql") return new PrismaPg({ connectionString: url });
+    if (provider === "postgresql") return Promise.resolve(new PrismaPg({ connectionString: url }));
     // SQLite creates the file but not its folder (data/ is not in git).
     mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
-    return new PrismaBetterSQLite3({ url });
+    return Promise.resolve(new PrismaBetterSQLite3({ url }));
   },
 });

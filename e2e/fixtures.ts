@@ -3,6 +3,8 @@ import { ArticlePage } from "./pages/article-page";
 import { TestDatabase } from "./support/database";
 
 export const test = base.extend<{ database: TestDatabase; articlePage: ArticlePage }>({
+  // Playwright reads the fixture's first parameter as an object pattern, even an empty one.
+  // eslint-disable-next-line no-empty-pattern -- see above
   database: async ({}, use) => {
     const database = new TestDatabase();
     await use(database);

@@ -2,6 +2,6 @@
  * generateStaticParams of the reader routes with a slug: none is rendered at build time (the build
  * needs no article), each page is rendered on its first request and then served from Next's cache.
  */
-export async function noPagesAtBuild(): Promise<never[]> {
-  return [];
+export function noPagesAtBuild(): Promise<never[]> {
+  return Promise.resolve([]);
 }

@@ -27,15 +27,16 @@ function sqliteConnection(file: string): SqlConnection {
     return value;
   };
   return {
-    async rows<Row>(sql: string, params: readonly SqlValue[] = []) {
+    rows<Row>(sql: string, params: readonly SqlValue[] = []) {
       const statement = sqlite.prepare(sql);
       const values = params.map(stored);
-      if (statement.reader) return statement.all(...values) as Row[];
+      if (statement.reader) return Promise.resolve(statement.all(...values) as Row[]);
       statement.run(...values);
-      return [];
+      return Promise.resolve([]);
     },
-    async close() {
+    close() {
       sqlite.close();
+      return Promise.resolve();
     },
   };
 }
@@ -47,7 +48,7 @@ const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_WITHOUT_TIME_ZONE
       ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 function postgresqlConnection(url: string): SqlConnection {

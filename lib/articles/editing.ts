@@ -4,7 +4,6 @@ import { canEditArticle, canPublish, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { nullWhenNotFound } from "../db/errors";
 import { ArticleNotFoundError, ForbiddenError } from "../errors";
-import type { ArticleStatus } from "../generated/prisma/client";
 import { slugify } from "../slug";
 import { parseArticleBody, serializeArticleBody, type ArticleBody } from "./body/document";
 import { bodyToMarkdown } from "./body/markdown";
@@ -54,7 +53,7 @@ function columns(form: z.output<typeof articleFormSchema>, body: ArticleBody) {
     leadImageCaption: form.leadImageCaption,
     leadImageCredit: form.leadImageCredit,
     leadImageCaptionLang: form.leadImageCaptionLang,
-    status: form.status as ArticleStatus,
+    status: form.status,
     commentsOpen: form.commentsOpen,
   };
 }

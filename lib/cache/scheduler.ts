@@ -35,7 +35,7 @@ export function startScheduledPublishing(appSecret: string | undefined): void {
 
   const arm = (delayMs: number) => {
     clearTimeout(timer);
-    timer = setTimeout(check, Math.max(0, delayMs));
+    timer = setTimeout(() => void check(), Math.max(0, delayMs));
     // The scheduler never keeps a stopping server alive.
     timer.unref();
   };

@@ -61,7 +61,7 @@ export function commentLimiter({ client, keyPrefix, limits }: { client: RedisCli
     async reserve(fingerprint: string): Promise<CommentSlot> {
       const results = await Promise.allSettled(limiters.map((limiter) => limiter.consume(fingerprint)));
       // A refusal (a RateLimiterRes) counted the point too; a store error did not.
-      const counted = limiters.filter((_, index) => results[index].status === "fulfilled" || (results[index] as PromiseRejectedResult).reason instanceof RateLimiterRes);
+      const counted = limiters.filter((_, index) => results[index].status === "fulfilled" || results[index].reason instanceof RateLimiterRes);
       const release = async () => {
         await Promise.all(counted.map((limiter) => limiter.reward(fingerprint)));
       };

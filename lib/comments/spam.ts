@@ -36,7 +36,7 @@ const MAX_LINKS = 2;
 const SPAM_PATTERNS = [
   /\b(?:casino|viagra|cialis|porn|bitcoin\s+doubler|forex\s+signals?)\b/i,
   /كازينو|مراهنات|ربح\s+سريع|اربح\s+(?:المال|آلاف)|قروض\s+فورية|تكبير\s+/,
-  /(?:واتساب|whatsapp)\s*[:\-]?\s*\+?[\d\s٠-٩]{8,}/i,
+  /(?:واتساب|whatsapp)\s*[:-]?\s*\+?[\d\s٠-٩]{8,}/i,
 ];
 
 /** Text that is published only after an editor has looked at it, whatever the moderation setting. */

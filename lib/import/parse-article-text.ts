@@ -53,7 +53,7 @@ interface Line {
 const URL_LINE = /^https?:\/\/\S+$/i;
 const COMMENT_COUNTER = /^التعليقات\s*\([0-9٠-٩]+\)/;
 const COMMENTS_CLOSED = /^التعليقات\s+مغلقة\.?$/;
-const ADD_COMMENT = /^[أا]ضف\s+تعليق[اً]*$/;
+const ADD_COMMENT = /^[أا]ضف\s+تعليق(?:ا|\u064B)*$/;
 const AD_SLOT = /^(advertisements?|إعلانات?)$/i;
 // A credit in parentheses: "(Photo by Handout / AFP)", "(تصوير: …)", "(الصورة: …)".
 const PHOTO_CREDIT = /\(((?:photo(?:graph)?|image|picture)\s+by\s[^)]+|(?:تصوير|الصورة|صورة)\s*:?\s*[^)]+)\)/gi;

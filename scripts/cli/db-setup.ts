@@ -13,7 +13,7 @@ const url = databaseUrl();
 const prisma = (args: string[]) =>
   execFileSync(path.join("node_modules", ".bin", "prisma"), args, { stdio: "inherit", env: process.env });
 
-async function prepareSqlite(): Promise<void> {
+function prepareSqlite(): void {
   const file = sqliteFilePath(url);
   if (fresh) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
@@ -32,7 +32,7 @@ async function preparePostgresql(): Promise<void> {
   prisma(["migrate", "deploy"]);
 }
 
-(databaseProvider(url) === "postgresql" ? preparePostgresql() : prepareSqlite())
+(databaseProvider(url) === "postgresql" ? preparePostgresql() : Promise.resolve().then(prepareSqlite))
   .then(() => prisma(["db", "seed"]))
   .catch((error: Error) => {
     console.error(`database setup failed: ${error.message}`);

@@ -38,4 +38,4 @@ async function main(): Promise<number> {
   return failures ? 1 : 0;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

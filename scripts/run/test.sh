@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite, on SQLite and then again on PostgreSQL. Type check; then per
+# `npm test`: the whole suite, on SQLite and then again on PostgreSQL. Type check and lint; then per
 # database: unit and integration tests (node:test), the production build, and the end-to-end tests
 # in Chromium against it. Ends with one line for the whole run, "N passed, N failed", and fails
 # when anything failed or no test ran.
@@ -24,6 +24,10 @@ record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >> "$steps"; }
 echo "== type check"
 npm run --silent typecheck
 record "type check" step $?
+
+echo "== lint"
+npm run --silent lint
+record "lint" step $?
 
 # Runs the unit tests, the build and the e2e tests on the database DATABASE_URL / TEST_DATABASE name.
 lane() {

@@ -194,7 +194,7 @@ describeInLane("postgresql", "backup and restore", () => {
     await portal.connect();
     try {
       await assert.rejects(restoreUrl(copy, target), /nothing changed: 1 connection\(s\) to .* are open: stop the portal/);
-      assert.equal(Number((await portal.query(`SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر قيد الاستخدام'`)).rows[0].n), 1);
+      assert.equal(Number((await portal.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر قيد الاستخدام'`)).rows[0].n), 1);
     } finally {
       await portal.end();
     }

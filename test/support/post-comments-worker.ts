@@ -29,4 +29,4 @@ async function main() {
   process.stdout.write(JSON.stringify(result));
 }
 
-main();
+void main();

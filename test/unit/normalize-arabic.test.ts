@@ -19,7 +19,7 @@ const TASHKEEL = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670";
 function parsed(raw: string) {
   const result = parseSearchQuery(raw);
   assert.equal(result.kind, "query", `expected ${JSON.stringify(raw)} to be searchable`);
-  return result as Extract<ReturnType<typeof parseSearchQuery>, { kind: "query" }>;
+  return result;
 }
 
 /** The FTS5 expression SQLite's search file builds from the parsed words. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { cachePurgeTokenFor } from "../../lib/cache/purge-token";
@@ -17,13 +17,14 @@ interface Call {
 // the next due time the test sets.
 const calls: Call[] = [];
 let nextDue: () => string | null = () => null;
-const server = createServer(async (request: IncomingMessage, response) => {
+const server = createServer((request: IncomingMessage, response) => void answer(request, response));
+async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   let body = "";
   for await (const chunk of request) body += chunk;
   calls.push({ at: Date.now(), since: (JSON.parse(body) as { since: string }).since, authorization: request.headers.authorization });
   response.setHeader("content-type", "application/json");
   response.end(JSON.stringify({ expired: [], checkedUntil: new Date().toISOString(), next: nextDue() }));
-});
+}
 before(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.PORT = String((server.address() as AddressInfo).port);

@@ -13,6 +13,7 @@ interface Props {
 export function ResponsiveImg({ src, alt, sizes, className, eager = false }: Props) {
   const responsive = responsiveImage(src);
   return (
+    // eslint-disable-next-line @next/next/no-img-element -- our own srcset of the stored WebP widths (lib/media/urls.ts), no image optimizer
     <img
       src={src}
       srcSet={responsive?.srcSet}

@@ -18,7 +18,8 @@ const credentials = z.object({
 const WRONG_CREDENTIALS = "البريد الإلكتروني أو كلمة المرور غير صحيحة.";
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
+  const emailField = formData.get("email");
+  const email = typeof emailField === "string" ? emailField : "";
   const parsed = credentials.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) {
     return { status: "error", message: "اكتب البريد الإلكتروني وكلمة المرور.", fieldErrors: {}, values: { email } };

@@ -42,7 +42,7 @@ async function transferredBytes(response: Response): Promise<number> {
 const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 
 const articlePages: Array<{ name: string; path: (database: TestDatabase) => Promise<string> }> = [
-  { name: "the seed article (comments closed)", path: async () => articlePath(SEED_SLUG) },
+  { name: "the seed article (comments closed)", path: () => Promise.resolve(articlePath(SEED_SLUG)) },
   { name: "an article open for comments", path: async (database) => articlePath((await database.createArticle()).slug) },
 ];
 

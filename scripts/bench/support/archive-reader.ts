@@ -34,9 +34,10 @@ async function withSqliteReader<T>(databaseUrl: string, use: (reader: ArchiveRea
   const db = new Database(databaseUrl.slice("file:".length), { readonly: true, fileMustExist: true });
   try {
     return await use({
-      newestOpenArticle: async () => (db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as { slug: string; sectionSlug: string } | undefined) ?? noOpenArticle(),
-      commentBodiesContaining: async (text) =>
-        db.prepare(`SELECT "body" FROM "Comment" WHERE "body" LIKE ? ESCAPE '\\'`).pluck().all(likeContaining(text)) as string[],
+      newestOpenArticle: () =>
+        Promise.resolve((db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as { slug: string; sectionSlug: string } | undefined) ?? noOpenArticle()),
+      commentBodiesContaining: (text) =>
+        Promise.resolve(db.prepare(`SELECT "body" FROM "Comment" WHERE "body" LIKE ? ESCAPE '\\'`).pluck().all(likeContaining(text)) as string[]),
     });
   } finally {
     db.close();

@@ -14,7 +14,8 @@ export async function uploadImageAction(_previous: ActionState, formData: FormDa
     revalidatePath("/admin/media");
     return { status: "ok", message: `رُفعت الصورة: ${media.url}` };
   } catch (error) {
-    return failure(error, { alt: typeof formData.get("alt") === "string" ? String(formData.get("alt")) : "" });
+    const alt = formData.get("alt");
+    return failure(error, { alt: typeof alt === "string" ? alt : "" });
   }
 }
 

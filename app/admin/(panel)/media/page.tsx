@@ -27,6 +27,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           const responsive = responsiveImage(item.url);
           return (
             <li key={item.id} className="media-item">
+              {/* eslint-disable-next-line @next/next/no-img-element -- our own srcset of the stored WebP widths (lib/media/urls.ts), no image optimizer */}
               <img
                 src={item.url}
                 srcSet={responsive?.srcSet}

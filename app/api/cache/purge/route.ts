@@ -6,7 +6,7 @@ import { cacheRouteAuthorized, everythingChanged } from "@/lib/cache/expiry";
  * derived from APP_SECRET (lib/cache/purge-token.ts). Changes made through the app expire what they
  * affect by themselves.
  */
-export async function POST(request: Request) {
+export function POST(request: Request) {
   if (!cacheRouteAuthorized(request)) return Response.json({ error: "غير مصرّح." }, { status: 401 });
   everythingChanged();
   return Response.json({ purged: true });
