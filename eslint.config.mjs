@@ -31,7 +31,11 @@ export default tseslint.config(
       // node:test's describe/test return promises that the runner itself awaits.
       "@typescript-eslint/no-floating-promises": [
         "error",
-        { allowForKnownSafeCalls: [{ from: "package", name: ["describe", "test", "it", "suite"], package: "node:test" }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", name: ["describe", "test", "it", "suite"], package: "node:test" },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +53,10 @@ export default tseslint.config(
   {
     // CommonJS files (next.config.js loads as it is, and shares lib/cache/http-headers.cjs with proxy.ts).
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

@@ -8,7 +8,9 @@ const { headerRules } = require("./lib/cache/http-headers.cjs");
  * without Redis. (A `output: "standalone"` server would instead keep the build's settings.)
  */
 const sharedPageCache = (phase) =>
-  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim() ? { cacheHandler: require.resolve("./lib/cache/handler.mjs") } : {};
+  phase === PHASE_PRODUCTION_SERVER && process.env.REDIS_URL?.trim()
+    ? { cacheHandler: require.resolve("./lib/cache/handler.mjs") }
+    : {};
 
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => ({
@@ -26,7 +28,10 @@ module.exports = (phase) => ({
   },
   // Security headers on every answer, shared-cache freshness on reader pages (lib/cache/http-headers.cjs).
   async headers() {
-    return headerRules({ https: (process.env.SITE_URL ?? "").startsWith("https:"), development: phase === PHASE_DEVELOPMENT_SERVER });
+    return headerRules({
+      https: (process.env.SITE_URL ?? "").startsWith("https:"),
+      development: phase === PHASE_DEVELOPMENT_SERVER,
+    });
   },
   ...sharedPageCache(phase),
 });

@@ -31,9 +31,21 @@ export default defineConfig({
   projects: [
     // Signs each newsroom role in once and saves the session for the tests that need it.
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: [/tests\/scheduled\//, /tests\/postgresql\//] },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+      testIgnore: [/tests\/scheduled\//, /tests\/postgresql\//],
+    },
     ...(onPostgresql
-      ? [{ name: "postgresql", testMatch: /tests\/postgresql\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"] }]
+      ? [
+          {
+            name: "postgresql",
+            testMatch: /tests\/postgresql\/.*\.spec\.ts$/,
+            use: { ...devices["Desktop Chrome"] },
+            dependencies: ["chromium"],
+          },
+        ]
       : []),
     // Tests of what the server does by itself over time, run once nothing else writes to the database.
     {

@@ -26,7 +26,10 @@ export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const requestId = requestIdOf(request);
   const refuse = (status: number, message: string) =>
-    new NextResponse(message, { status, headers: { "X-Request-Id": requestId, "content-type": "text/plain; charset=utf-8" } });
+    new NextResponse(message, {
+      status,
+      headers: { "X-Request-Id": requestId, "content-type": "text/plain; charset=utf-8" },
+    });
   try {
     decodeURIComponent(pathname);
   } catch {
@@ -52,7 +55,8 @@ export function proxy(request: NextRequest) {
 
   function rewriteTarget({ nextUrl, url }: NextRequest): URL | null {
     const legacyId = searchParams.get("p");
-    if (legacyId !== null && /^\d{1,18}$/.test(legacyId) && !pathname.startsWith("/admin")) return new URL(`/legacy/${legacyId}`, url);
+    if (legacyId !== null && /^\d{1,18}$/.test(legacyId) && !pathname.startsWith("/admin"))
+      return new URL(`/legacy/${legacyId}`, url);
     const before = searchParams.getAll("before");
     if (before.length > 0 && PAGED_LIST.test(pathname)) {
       // A repeated parameter is malformed: "-" is no cursor, so the page answers 404.

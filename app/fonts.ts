@@ -15,7 +15,8 @@ export const naskh = localFont({
   declarations: [
     {
       prop: "unicode-range",
-      value: "U+060C, U+061B-061C, U+061F, U+0621-063A, U+0640-065F, U+0660-066D, U+0670-0671, U+200C-200E, U+2010, U+204F, U+2E41",
+      value:
+        "U+060C, U+061B-061C, U+061F, U+0621-063A, U+0640-065F, U+0660-066D, U+0670-0671, U+200C-200E, U+2010, U+204F, U+2E41",
     },
   ],
 });

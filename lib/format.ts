@@ -58,7 +58,14 @@ function zoneOffsetMs(date: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallClock = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  const wallClock = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
   return wallClock - Math.floor(date.getTime() / 1000) * 1000;
 }
 

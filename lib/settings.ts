@@ -21,13 +21,20 @@ export async function getSettings(): Promise<SiteSettings> {
   return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
-export async function updateSettings(actor: NewsroomUser, input: Partial<Record<keyof SiteSettings, unknown>>): Promise<SiteSettings> {
+export async function updateSettings(
+  actor: NewsroomUser,
+  input: Partial<Record<keyof SiteSettings, unknown>>,
+): Promise<SiteSettings> {
   if (!canManageSettings(actor)) throw new ForbiddenError();
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
   await db.$transaction(
     Object.entries(parsed.data).map(([key, value]) =>
-      db.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: { value: JSON.stringify(value) } }),
+      db.setting.upsert({
+        where: { key },
+        create: { key, value: JSON.stringify(value) },
+        update: { value: JSON.stringify(value) },
+      }),
     ),
   );
   return parsed.data;

@@ -15,11 +15,19 @@ export function failure<Values>(error: unknown, values?: Values): ActionState<Va
   }
   if (error instanceof DomainError) return { status: "error", message: error.publicMessage, fieldErrors: {}, values };
   console.error("admin action failed", error);
-  return { status: "error", message: "تعذّر الحفظ الآن بسبب خطأ غير متوقع. لم يُفقد ما كتبته؛ أعد المحاولة.", fieldErrors: {}, values };
+  return {
+    status: "error",
+    message: "تعذّر الحفظ الآن بسبب خطأ غير متوقع. لم يُفقد ما كتبته؛ أعد المحاولة.",
+    fieldErrors: {},
+    values,
+  };
 }
 
 /** FormData fields as strings (a file or a missing field is undefined). */
-export function formValues<Field extends string>(formData: FormData, fields: readonly Field[]): Record<Field, string | undefined> {
+export function formValues<Field extends string>(
+  formData: FormData,
+  fields: readonly Field[],
+): Record<Field, string | undefined> {
   return Object.fromEntries(
     fields.map((field) => {
       const value = formData.get(field);

@@ -2,7 +2,15 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "../support/chromium";
 import { E2E_APP_SECRET } from "../support/server";
-import { COMMENTS_PER_MINUTE, databaseUrl, firstInstance, instancePorts, redisKeyPrefix, redisUrl, secondInstance } from "./settings";
+import {
+  COMMENTS_PER_MINUTE,
+  databaseUrl,
+  firstInstance,
+  instancePorts,
+  redisKeyPrefix,
+  redisUrl,
+  secondInstance,
+} from "./settings";
 
 /*
  * Two `next start` instances of one build on one PostgreSQL database and one Redis, as behind a load

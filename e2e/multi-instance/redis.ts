@@ -3,7 +3,10 @@ import { redisKeyPrefix, redisUrl } from "./settings";
 
 /** Runs `work` with a client of the instances' Redis, failing clearly when it cannot be reached. */
 async function withRedis<T>(work: (client: RedisClientType) => Promise<T>): Promise<T> {
-  const client: RedisClientType = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 2000 } });
+  const client: RedisClientType = createClient({
+    url: redisUrl,
+    socket: { reconnectStrategy: false, connectTimeout: 2000 },
+  });
   try {
     await client.connect();
   } catch (error) {
@@ -18,13 +21,15 @@ async function withRedis<T>(work: (client: RedisClientType) => Promise<T>): Prom
 
 async function keysUnderPrefix(client: RedisClientType, pattern: string): Promise<string[]> {
   const keys: string[] = [];
-  for await (const batch of client.scanIterator({ MATCH: `${redisKeyPrefix}${pattern}`, COUNT: 1000 })) keys.push(...batch);
+  for await (const batch of client.scanIterator({ MATCH: `${redisKeyPrefix}${pattern}`, COUNT: 1000 }))
+    keys.push(...batch);
   return keys;
 }
 
 /** Deletes this run's keys: the cache and counters a previous run left must not leak into this one. */
 export function deleteRunKeys(): Promise<void> {
-  if (!redisKeyPrefix.endsWith(":")) throw new Error(`refusing to delete keys under a prefix without a closing ":": ${redisKeyPrefix}`);
+  if (!redisKeyPrefix.endsWith(":"))
+    throw new Error(`refusing to delete keys under a prefix without a closing ":": ${redisKeyPrefix}`);
   return withRedis(async (client) => {
     const keys = await keysUnderPrefix(client, "*");
     if (keys.length > 0) await client.unlink(keys);
@@ -35,6 +40,6 @@ export function deleteRunKeys(): Promise<void> {
 export function commentsPerMinuteCounters(): Promise<string[]> {
   return withRedis(async (client) => {
     const keys = await keysUnderPrefix(client, "comments-per-minute:*");
-    return keys.length > 0 ? ((await client.mGet(keys)).filter((value): value is string => value !== null)) : [];
+    return keys.length > 0 ? (await client.mGet(keys)).filter((value): value is string => value !== null) : [];
   });
 }

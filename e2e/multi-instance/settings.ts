@@ -20,11 +20,14 @@ const run = env.TEST_RUN?.trim() || "multi";
 
 export const databaseUrl = env.MULTI_INSTANCE_DATABASE_URL?.trim() || testDatabaseUrl(run, "multi_instance");
 export const redisUrl = env.MULTI_INSTANCE_REDIS_URL?.trim() || env.TEST_REDIS_URL?.trim() || "redis://127.0.0.1:6379";
-export const redisKeyPrefix = env.MULTI_INSTANCE_REDIS_KEY_PREFIX?.trim() || `${env.TEST_REDIS_KEY_PREFIX ?? "portal-test:"}${run}:multi-instance:`;
+export const redisKeyPrefix =
+  env.MULTI_INSTANCE_REDIS_KEY_PREFIX?.trim() || `${env.TEST_REDIS_KEY_PREFIX ?? "portal-test:"}${run}:multi-instance:`;
 
 const ports = (env.MULTI_INSTANCE_PORTS ?? "3110,3111").split(",").map((port) => Number(port.trim()));
 if (ports.length !== 2 || ports.some((port) => !Number.isInteger(port) || port <= 0) || ports[0] === ports[1]) {
-  throw new Error(`MULTI_INSTANCE_PORTS must name two different ports ("3110,3111"), not ${JSON.stringify(env.MULTI_INSTANCE_PORTS)}`);
+  throw new Error(
+    `MULTI_INSTANCE_PORTS must name two different ports ("3110,3111"), not ${JSON.stringify(env.MULTI_INSTANCE_PORTS)}`,
+  );
 }
 export const [firstInstance, secondInstance] = ports.map((port) => `http://127.0.0.1:${port}`);
 export const instancePorts = ports;

@@ -60,19 +60,25 @@ test("a session made on one instance is valid on the other", async ({ browser })
   const editorPage = await newPage(browser);
   await signInAsEditor(editorPage, firstInstance);
   // Cookies belong to the host, not the port: the second instance gets the same session cookie.
-  expect((await editorPage.context().cookies(secondInstance)).some((cookie) => cookie.name.startsWith("newsroom"))).toBe(true);
+  expect(
+    (await editorPage.context().cookies(secondInstance)).some((cookie) => cookie.name.startsWith("newsroom")),
+  ).toBe(true);
   await editorPage.goto(`${secondInstance}/admin`);
   await expect(editorPage.getByRole("heading", { level: 1, name: "المقالات" })).toBeVisible();
   await Promise.all([anonymous.context().close(), editorPage.context().close()]);
 });
 
-test("an article published on one instance, and edited on the other, is served by both at once", async ({ browser }) => {
+test("an article published on one instance, and edited on the other, is served by both at once", async ({
+  browser,
+}) => {
   const reader = await newPage(browser);
   // The second instance's home and section page are cached before the article exists: publishing
   // must expire them (the section by its route's folder, "/(site)/sections/[slug]").
   const sectionPage = `${secondInstance}/sections/${encodeURIComponent("متابعات")}`;
   for (const url of [`${secondInstance}/`, sectionPage]) {
-    await expect.poll(() => cacheStatus(reader, url), { message: `${url} served from the cache`, timeout: 30_000 }).toBe("HIT");
+    await expect
+      .poll(() => cacheStatus(reader, url), { message: `${url} served from the cache`, timeout: 30_000 })
+      .toBe("HIT");
   }
 
   const editorPage = await newPage(browser);
@@ -138,7 +144,10 @@ test.describe("comments without JavaScript", () => {
     await editorPage.context().close();
 
     // A user agent of its own: the limit counts per client (address and user agent).
-    const readerPage = await newPage(browser, { javaScriptEnabled: false, userAgent: `multi-instance-reader-${unique()}` });
+    const readerPage = await newPage(browser, {
+      javaScriptEnabled: false,
+      userAgent: `multi-instance-reader-${unique()}`,
+    });
     const article = new ArticlePage(readerPage);
     const articlePath = await articlePathFromHome(readerPage, firstInstance, headline);
     const instances = [firstInstance, secondInstance];

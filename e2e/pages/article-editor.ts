@@ -16,7 +16,17 @@ export class ArticleEditor {
     return this.form.getByLabel(label, { exact: typeof label === "string" });
   }
 
-  async write({ headline, body, status, section }: { headline: string; body: string; status?: "مسودة" | "منشور" | "مجدول"; section?: string }) {
+  async write({
+    headline,
+    body,
+    status,
+    section,
+  }: {
+    headline: string;
+    body: string;
+    status?: "مسودة" | "منشور" | "مجدول";
+    section?: string;
+  }) {
     await this.field("العنوان").fill(headline);
     await this.field("نص المقال").fill(body);
     if (section) await this.field("القسم").selectOption({ label: section });

@@ -39,7 +39,9 @@ function cookieHeader(role: TestRole): string {
 /** Sends the captured request again with no session (`as: null`) or with another role's session. */
 export async function replayAction(action: CapturedAction, as: TestRole | null): Promise<string> {
   const context = await request.newContext(ANONYMOUS);
-  const headers = Object.fromEntries(Object.entries(action.headers).filter(([name]) => name.toLowerCase() !== "cookie"));
+  const headers = Object.fromEntries(
+    Object.entries(action.headers).filter(([name]) => name.toLowerCase() !== "cookie"),
+  );
   if (as) headers.cookie = cookieHeader(as);
   const response = await context.fetch(action.url, { method: "POST", headers, data: action.body });
   const text = await response.text();

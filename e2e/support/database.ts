@@ -55,7 +55,17 @@ export class TestDatabase {
       `INSERT INTO "Article" ("slug", "headline", "body", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt", "authorId")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT "id" FROM "User" WHERE "email" = ?))
        RETURNING "id"`,
-      [slug, headline, serializeArticleBody(bodyFromParagraphs(paragraphs)), status, publishedAt, commentsOpen, now, now, authorEmail],
+      [
+        slug,
+        headline,
+        serializeArticleBody(bodyFromParagraphs(paragraphs)),
+        status,
+        publishedAt,
+        commentsOpen,
+        now,
+        now,
+        authorEmail,
+      ],
     );
     await purgeReaderCache();
     return { id, slug, headline, paragraphs };
@@ -68,12 +78,18 @@ export class TestDatabase {
 
   /** A headline changed outside the app, as an import would: the cached pages are expired after it. */
   async setHeadline(articleId: number, headline: string): Promise<void> {
-    await this.connection.rows(`UPDATE "Article" SET "headline" = ?, "updatedAt" = ? WHERE "id" = ?`, [headline, new Date(), articleId]);
+    await this.connection.rows(`UPDATE "Article" SET "headline" = ?, "updatedAt" = ? WHERE "id" = ?`, [
+      headline,
+      new Date(),
+      articleId,
+    ]);
     await purgeReaderCache();
   }
 
   async countComments(articleId: number): Promise<number> {
-    const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [articleId]);
+    const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [
+      articleId,
+    ]);
     return Number(row.n);
   }
 
@@ -84,7 +100,9 @@ export class TestDatabase {
       commentsOpen: boolean | number;
       deletedAt: Date | string | null;
       updatedAt: Date | string;
-    }>(`SELECT "headline", "status", "commentsOpen", "deletedAt", "updatedAt" FROM "Article" WHERE "id" = ?`, [articleId]);
+    }>(`SELECT "headline", "status", "commentsOpen", "deletedAt", "updatedAt" FROM "Article" WHERE "id" = ?`, [
+      articleId,
+    ]);
     // SQLite hands back 0/1 and ISO text, PostgreSQL booleans and dates.
     return {
       headline: row.headline,
@@ -121,25 +139,26 @@ export class TestDatabase {
   }
 
   async commentStatus(commentId: number): Promise<string> {
-    const [row] = await this.connection.rows<{ status: string }>(`SELECT "status" FROM "Comment" WHERE "id" = ?`, [commentId]);
+    const [row] = await this.connection.rows<{ status: string }>(`SELECT "status" FROM "Comment" WHERE "id" = ?`, [
+      commentId,
+    ]);
     return row.status;
   }
 
   /** Moves every session of the account into the past, as if it had run out. */
   async expireSessions(email: string): Promise<void> {
-    await this.connection.rows(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`, [
-      new Date(Date.now() - 60_000),
-      email,
-    ]);
+    await this.connection.rows(
+      `UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
+      [new Date(Date.now() - 60_000), email],
+    );
   }
 
   /** Tags the article (creating the tag), as the editor's tags field does. */
   async tag(articleId: number, name: string, slug: string): Promise<void> {
-    await this.connection.rows(`INSERT INTO "Tag" ("slug", "name", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
-      slug,
-      name,
-      new Date(),
-    ]);
+    await this.connection.rows(
+      `INSERT INTO "Tag" ("slug", "name", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+      [slug, name, new Date()],
+    );
     await this.connection.rows(
       `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT "Article"."id", "Tag"."id" FROM "Article", "Tag" WHERE "Article"."id" = ? AND "Tag"."slug" = ?`,
       [articleId, slug],

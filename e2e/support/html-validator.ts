@@ -30,7 +30,14 @@ export function htmlErrors(pages: Record<string, string>): Promise<Record<string
     return { page, file };
   });
   return new Promise((resolve, reject) => {
-    const checker = spawn("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files.map(({ file }) => file)]);
+    const checker = spawn("java", [
+      "-jar",
+      VNU_JAR,
+      "--errors-only",
+      "--format",
+      "json",
+      ...files.map(({ file }) => file),
+    ]);
     let report = "";
     checker.stderr.on("data", (chunk) => (report += chunk));
     checker.on("error", reject);
@@ -42,7 +49,10 @@ export function htmlErrors(pages: Record<string, string>): Promise<Record<string
         for (const message of messages) {
           if (message.type !== "error" || message.message === SERVER_ACTION_FORM) continue;
           const page = files.find(({ file }) => message.url?.endsWith(path.basename(file)))?.page ?? "unknown page";
-          errors[page] = [...(errors[page] ?? []), `line ${message.lastLine}: ${message.message} ${message.extract ?? ""}`.trim()];
+          errors[page] = [
+            ...(errors[page] ?? []),
+            `line ${message.lastLine}: ${message.message} ${message.extract ?? ""}`.trim(),
+          ];
         }
         resolve(errors);
       } catch (error) {

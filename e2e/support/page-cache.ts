@@ -23,10 +23,13 @@ export const SHARED_PAGE_FOLLOWS = { timeout: 5_000 };
 export async function followNewLink(page: Page, path: string, linkName: string): Promise<void> {
   const link = page.getByRole("link", { name: linkName, exact: true });
   await expect
-    .poll(async () => {
-      await page.goto(path);
-      return link.count();
-    }, { message: `${path} links to «${linkName}»`, ...SHARED_PAGE_FOLLOWS })
+    .poll(
+      async () => {
+        await page.goto(path);
+        return link.count();
+      },
+      { message: `${path} links to «${linkName}»`, ...SHARED_PAGE_FOLLOWS },
+    )
     .toBeGreaterThan(0);
   await link.first().click();
 }

@@ -14,7 +14,8 @@ export const E2E_DATABASE_URL = e2eDatabaseUrl(process.env.E2E_DATABASE_URL);
 function e2eDatabaseUrl(fromEnvironment: string | undefined): string {
   const url = fromEnvironment?.trim();
   if (!url) return `file:${E2E_DATABASE_FILE}`;
-  if (databaseProvider(url) !== "postgresql") throw new Error("E2E_DATABASE_URL must be a postgresql:// URL; leave it unset for SQLite");
+  if (databaseProvider(url) !== "postgresql")
+    throw new Error("E2E_DATABASE_URL must be a postgresql:// URL; leave it unset for SQLite");
   return url;
 }
 

@@ -29,7 +29,8 @@ export async function holdTableLock(table: string): Promise<TableLock> {
           `SELECT COUNT(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
         );
         if (Number(rows[0].waiting) > 0) return;
-        if (Date.now() > deadline) throw new Error(`no statement waited for the lock on "${table}" within ${WAIT_LIMIT_MS} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`no statement waited for the lock on "${table}" within ${WAIT_LIMIT_MS} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

@@ -5,7 +5,13 @@ export type TestRole = "ADMIN" | "EDITOR" | "AUTHOR";
 /** Accounts of the e2e database only (created by create-users.ts); never used anywhere else. */
 export const TEST_USERS = {
   ADMIN: { email: "admin@e2e.test", name: "مديرة الاختبار", role: "ADMIN", password: "e2e-admin-password-1" },
-  EDITOR: { email: "editor@e2e.test", name: "محرر الاختبار", role: "EDITOR", password: "e2e-editor-password-1", bio: "يغطي الشؤون الدولية منذ عشر سنوات." },
+  EDITOR: {
+    email: "editor@e2e.test",
+    name: "محرر الاختبار",
+    role: "EDITOR",
+    password: "e2e-editor-password-1",
+    bio: "يغطي الشؤون الدولية منذ عشر سنوات.",
+  },
   AUTHOR: { email: "author@e2e.test", name: "كاتبة الاختبار", role: "AUTHOR", password: "e2e-author-password-1" },
   // Only for the throttling test, so locking it out blocks no other test.
   LOCKOUT: { email: "lockout@e2e.test", name: "حساب القفل", role: "EDITOR", password: "e2e-lockout-password-1" },

@@ -30,7 +30,10 @@ function publicationDate(form: z.output<typeof articleFormSchema>, previous: Dat
  * slug of an existing tag, or of another tag in the same form, is that tag.
  */
 async function tagNamesBySlug(names: readonly string[]): Promise<string[]> {
-  const existing = await db.tag.findMany({ where: { slug: { in: names.map(slugify) } }, select: { slug: true, name: true } });
+  const existing = await db.tag.findMany({
+    where: { slug: { in: names.map(slugify) } },
+    select: { slug: true, name: true },
+  });
   const existingNames = new Map(existing.map((tag) => [tag.slug, tag.name]));
   const namesBySlug = new Map<string, string>();
   for (const name of names) {
@@ -60,7 +63,11 @@ function columns(form: z.output<typeof articleFormSchema>, body: ArticleBody) {
 
 export type { SavedArticle };
 
-export async function createArticle(actor: NewsroomUser, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
+export async function createArticle(
+  actor: NewsroomUser,
+  input: ArticleFormInput,
+  now = new Date(),
+): Promise<SavedArticle> {
   const { data, body } = validateArticleForm(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
   const slug = data.slug ?? (await availableSlug(slugify(data.headline) || "مقال"));
@@ -73,13 +80,22 @@ export async function createArticle(actor: NewsroomUser, input: ArticleFormInput
   });
 }
 
-export async function updateArticle(actor: NewsroomUser, id: number, input: ArticleFormInput, now = new Date()): Promise<SavedArticle> {
+export async function updateArticle(
+  actor: NewsroomUser,
+  id: number,
+  input: ArticleFormInput,
+  now = new Date(),
+): Promise<SavedArticle> {
   const current = await loadEditableArticle(actor, id);
   const { data, body } = validateArticleForm(input);
   if (data.status !== "DRAFT" && !canPublish(actor)) throw new ForbiddenError();
   return saveArticle({
     id,
-    columns: { ...columns(data, body), slug: data.slug ?? current.slug, publishedAt: publicationDate(data, current.publishedAt, now) },
+    columns: {
+      ...columns(data, body),
+      slug: data.slug ?? current.slug,
+      publishedAt: publicationDate(data, current.publishedAt, now),
+    },
     tags: await tagNamesBySlug(data.tags),
     commentsCloseAfterDays: data.commentsCloseAfterDays,
     savedBy: actor.id,
@@ -89,7 +105,9 @@ export async function updateArticle(actor: NewsroomUser, id: number, input: Arti
 /** Opening or closing comments is an editor's call, not an author's. */
 export async function setCommentsOpen(actor: NewsroomUser, id: number, open: boolean): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
-  const article = await db.article.update({ where: { id }, data: { commentsOpen: open }, select: { id: true, slug: true } }).catch(nullWhenNotFound);
+  const article = await db.article
+    .update({ where: { id }, data: { commentsOpen: open }, select: { id: true, slug: true } })
+    .catch(nullWhenNotFound);
   if (!article) throw new ArticleNotFoundError();
   return { ...article, previousSlug: null };
 }
@@ -102,7 +120,9 @@ export async function trashArticle(actor: NewsroomUser, id: number, now = new Da
 
 export async function restoreArticle(actor: NewsroomUser, id: number): Promise<SavedArticle> {
   if (!canPublish(actor)) throw new ForbiddenError();
-  const article = await db.article.update({ where: { id }, data: { deletedAt: null }, select: { id: true, slug: true } }).catch(nullWhenNotFound);
+  const article = await db.article
+    .update({ where: { id }, data: { deletedAt: null }, select: { id: true, slug: true } })
+    .catch(nullWhenNotFound);
   if (!article) throw new ArticleNotFoundError();
   return { ...article, previousSlug: null };
 }

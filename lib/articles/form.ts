@@ -29,7 +29,11 @@ const optionalUrl = (allowSitePath: boolean) =>
 
 export const articleFormSchema = z
   .object({
-    headline: z.string({ error: "اكتب العنوان." }).trim().min(1, { error: "اكتب العنوان." }).max(300, { error: "العنوان أطول من ٣٠٠ حرف." }),
+    headline: z
+      .string({ error: "اكتب العنوان." })
+      .trim()
+      .min(1, { error: "اكتب العنوان." })
+      .max(300, { error: "العنوان أطول من ٣٠٠ حرف." }),
     slug: optionalText(80).refine((slug) => slug === null || slugify(slug) === slug, {
       error: "الرابط حروف وأرقام تفصل بينها شرطات (-)، بلا مسافات.",
     }),
@@ -37,7 +41,9 @@ export const articleFormSchema = z
     // Far above any article; the Markdown parser's time grows with the text, and a save must not hold the server.
     body: z.string({ error: "اكتب نص المقال." }).max(ARTICLE_BODY_MAX, { error: "نص المقال أطول من ٢٠٠٬٠٠٠ حرف." }),
     sectionId: z
-      .union([z.literal(""), z.coerce.number().int().positive({ error: "قسم غير موجود." })], { error: "قسم غير موجود." })
+      .union([z.literal(""), z.coerce.number().int().positive({ error: "قسم غير موجود." })], {
+        error: "قسم غير موجود.",
+      })
       .optional()
       .transform((id) => (id === "" || id === undefined ? null : id)),
     tags: z
@@ -68,7 +74,14 @@ export const articleFormSchema = z
     commentsOpen: z.preprocess((value) => value === "on" || value === true || value === "true", z.boolean()),
     commentsCloseAfterDays: z
       .union(
-        [z.literal(""), z.coerce.number().int().min(1, { error: "يومًا واحدًا على الأقل." }).max(3650, { error: "٣٦٥٠ يومًا على الأكثر." })],
+        [
+          z.literal(""),
+          z.coerce
+            .number()
+            .int()
+            .min(1, { error: "يومًا واحدًا على الأقل." })
+            .max(3650, { error: "٣٦٥٠ يومًا على الأكثر." }),
+        ],
         { error: "اكتب عددًا صحيحًا من الأيام." },
       )
       .optional()

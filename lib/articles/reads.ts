@@ -42,7 +42,9 @@ export interface ArticleCard {
 export async function excerptsOf(rows: readonly { id: number; dek: string | null }[]): Promise<Map<number, string>> {
   const withoutDek = rows.filter((row) => row.dek === null).map((row) => row.id);
   const bodies =
-    withoutDek.length === 0 ? [] : await db.article.findMany({ where: { id: { in: withoutDek } }, select: { id: true, body: true } });
+    withoutDek.length === 0
+      ? []
+      : await db.article.findMany({ where: { id: { in: withoutDek } }, select: { id: true, body: true } });
   const openings = new Map(bodies.map((row) => [row.id, bodyExcerpt(parseArticleBody(row.body))]));
   return new Map(rows.map((row) => [row.id, row.dek ?? openings.get(row.id) ?? ""]));
 }
@@ -127,14 +129,23 @@ export interface ArticleCardsPage {
  */
 export async function listArticlesPage(
   listing: ArticleListing,
-  { before = null, limit = 20, now = new Date() }: { before?: { publishedAt: Date; id: number } | null; limit?: number; now?: Date } = {},
+  {
+    before = null,
+    limit = 20,
+    now = new Date(),
+  }: { before?: { publishedAt: Date; id: number } | null; limit?: number; now?: Date } = {},
 ): Promise<ArticleCardsPage> {
   const rows = await db.article.findMany({
     where: {
       ...publicArticleWhere(now),
       ...listingWhere(listing),
       ...(before
-        ? { OR: [{ publishedAt: { lt: before.publishedAt } }, { publishedAt: before.publishedAt, id: { lt: before.id } }] }
+        ? {
+            OR: [
+              { publishedAt: { lt: before.publishedAt } },
+              { publishedAt: before.publishedAt, id: { lt: before.id } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -155,7 +166,10 @@ export interface Byline {
   kind: "author" | "source";
 }
 
-function bylineOf(row: { author: { id: string; slug: string | null; name: string } | null; bylineLabel: string | null }): Byline | null {
+function bylineOf(row: {
+  author: { id: string; slug: string | null; name: string } | null;
+  bylineLabel: string | null;
+}): Byline | null {
   if (row.author) return { name: row.author.name, path: authorPath(row.author.slug ?? row.author.id), kind: "author" };
   const sourceSlug = row.bylineLabel ? slugify(row.bylineLabel) : "";
   return row.bylineLabel && sourceSlug ? { name: row.bylineLabel, path: sourcePath(sourceSlug), kind: "source" } : null;
@@ -168,7 +182,9 @@ export async function listRelatedArticles(
 ): Promise<ArticleCard[]> {
   const related: Prisma.ArticleWhereInput[] = [
     ...(article.section ? [{ section: { slug: article.section.slug } }] : []),
-    ...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((tag) => tag.slug) } } } } }] : []),
+    ...(article.tags.length
+      ? [{ tags: { some: { tag: { slug: { in: article.tags.map((tag) => tag.slug) } } } } }]
+      : []),
   ];
   if (related.length === 0) return [];
   const rows = await db.article.findMany({
@@ -247,7 +263,10 @@ export async function getPublicArticleBySlug(slug: string, now = new Date()): Pr
 }
 
 /** Maps a row to what the article page renders; also used by the newsroom's preview of drafts. */
-export function toReaderArticle(row: Prisma.ArticleGetPayload<{ select: typeof readerArticleSelect }>, now: Date): ReaderArticle {
+export function toReaderArticle(
+  row: Prisma.ArticleGetPayload<{ select: typeof readerArticleSelect }>,
+  now: Date,
+): ReaderArticle {
   const hasLeadImage = row.leadImageUrl || row.leadImageCaption || row.leadImageCredit;
   return {
     id: row.id,
@@ -275,4 +294,3 @@ export function toReaderArticle(row: Prisma.ArticleGetPayload<{ select: typeof r
     approvedCommentCount: row._count.comments,
   };
 }
-

@@ -11,7 +11,10 @@ import type { Prisma } from "../generated/prisma/client";
 /** The current slug of the public article imported with this legacy id, or null. */
 export async function findSlugByLegacyId(legacyId: string, now = new Date()): Promise<string | null> {
   if (!/^\d{1,18}$/.test(legacyId)) return null;
-  const article = await db.article.findFirst({ where: { legacyId, ...publicArticleWhere(now) }, select: { slug: true } });
+  const article = await db.article.findFirst({
+    where: { legacyId, ...publicArticleWhere(now) },
+    select: { slug: true },
+  });
   return article?.slug ?? null;
 }
 
@@ -28,8 +31,17 @@ export async function findRenamedArticleSlug(oldSlug: string, now = new Date()):
  * Records a rename inside the transaction that made it. The new slug is live, so it stops being
  * anyone's redirect; the old one now points here.
  */
-export async function recordSlugChange(tx: Prisma.TransactionClient, articleId: number, oldSlug: string, newSlug: string) {
+export async function recordSlugChange(
+  tx: Prisma.TransactionClient,
+  articleId: number,
+  oldSlug: string,
+  newSlug: string,
+) {
   if (oldSlug === newSlug) return;
   await tx.articleSlugRedirect.deleteMany({ where: { slug: newSlug } });
-  await tx.articleSlugRedirect.upsert({ where: { slug: oldSlug }, create: { slug: oldSlug, articleId }, update: { articleId } });
+  await tx.articleSlugRedirect.upsert({
+    where: { slug: oldSlug },
+    create: { slug: oldSlug, articleId },
+    update: { articleId },
+  });
 }

@@ -44,7 +44,11 @@ export interface RevisionPreview {
   isCurrent: boolean;
 }
 
-export async function getRevisionPreview(actor: NewsroomUser, articleId: number, revisionId: number): Promise<RevisionPreview> {
+export async function getRevisionPreview(
+  actor: NewsroomUser,
+  articleId: number,
+  revisionId: number,
+): Promise<RevisionPreview> {
   const { snapshot, createdAt } = await loadRevision(actor, articleId, revisionId);
   const [editor, newer] = await Promise.all([
     db.articleRevision.findUnique({ where: { id: revisionId }, select: { editor: { select: { name: true } } } }),
@@ -78,11 +82,17 @@ export async function getRevisionPreview(actor: NewsroomUser, articleId: number,
  * editor). An author restores only within their own drafts, and never to a published state. A
  * section deleted since is left out rather than refusing the whole restore.
  */
-export async function restoreRevision(actor: NewsroomUser, articleId: number, revisionId: number): Promise<{ slug: string; previousSlug: string }> {
+export async function restoreRevision(
+  actor: NewsroomUser,
+  articleId: number,
+  revisionId: number,
+): Promise<{ slug: string; previousSlug: string }> {
   const { snapshot } = await loadRevision(actor, articleId, revisionId);
   if (snapshot.status !== "DRAFT" && actor.role === "AUTHOR") throw new ForbiddenError();
   const { tags, ...columns } = snapshot;
-  const sectionExists = snapshot.sectionId ? await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } }) : null;
+  const sectionExists = snapshot.sectionId
+    ? await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } })
+    : null;
   const saved = await saveArticle({
     id: articleId,
     columns: {

@@ -74,7 +74,8 @@ async function assertSectionExists(sectionId: number | null | undefined): Promis
 async function assertSourceUrlFree(sourceUrl: string | null | undefined, articleId: number | null): Promise<void> {
   if (sourceUrl === null || sourceUrl === undefined) return;
   const owner = await db.article.findUnique({ where: { sourceUrl }, select: { id: true } });
-  if (owner && owner.id !== articleId) throw new InvalidInputError({ sourceUrl: ["رابط المصدر هذا مستخدم لمقال آخر."] });
+  if (owner && owner.id !== articleId)
+    throw new InvalidInputError({ sourceUrl: ["رابط المصدر هذا مستخدم لمقال آخر."] });
 }
 
 async function closeAfterDays(save: ArticleSave): Promise<number | null | undefined> {
@@ -94,16 +95,22 @@ export async function saveArticle(save: ArticleSave): Promise<SavedArticle> {
   const days = await closeAfterDays(save);
 
   return db.$transaction(async (tx) => {
-    const current = id === null ? null : await tx.article.findUniqueOrThrow({ where: { id }, select: { slug: true, publishedAt: true } });
+    const current =
+      id === null
+        ? null
+        : await tx.article.findUniqueOrThrow({ where: { id }, select: { slug: true, publishedAt: true } });
     const publishedAt = columns.publishedAt !== undefined ? columns.publishedAt : (current?.publishedAt ?? null);
     const data = {
       ...columns,
-      ...(columns.commentsCloseAt === undefined && days !== undefined ? { commentsCloseAt: commentsCloseAt(publishedAt, days) } : {}),
+      ...(columns.commentsCloseAt === undefined && days !== undefined
+        ? { commentsCloseAt: commentsCloseAt(publishedAt, days) }
+        : {}),
     };
     let saved: { id: number; slug: string };
     if (id === null) {
       const { slug, headline, body } = data;
-      if (slug === undefined || headline === undefined || body === undefined) throw new Error("a new article needs a slug, a headline and a body");
+      if (slug === undefined || headline === undefined || body === undefined)
+        throw new Error("a new article needs a slug, a headline and a body");
       saved = await tx.article.create({ data: { ...data, slug, headline, body }, select: { id: true, slug: true } });
     } else {
       await recordOriginalIfFirst(tx, id);

@@ -5,7 +5,9 @@ import { InvalidInputError } from "../errors";
 /** `base`, or `base-2`, `base-3`… : the first slug no other article has. */
 export async function availableSlug(base: string): Promise<string> {
   const taken = new Set(
-    (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+    (await db.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (row) => row.slug,
+    ),
   );
   if (!taken.has(base)) return base;
   let suffix = 2;

@@ -30,10 +30,15 @@ export const snapshotSchema = z.object({
 type Snapshot = z.infer<typeof snapshotSchema>;
 const SNAPSHOT_FIELDS = Object.keys(snapshotSchema.shape) as (keyof Snapshot)[];
 
-type ArticleRow = Omit<{ [Field in keyof Snapshot]: Field extends "publishedAt" | "commentsCloseAt" ? Date | null : Snapshot[Field] }, "tags">;
+type ArticleRow = Omit<
+  { [Field in keyof Snapshot]: Field extends "publishedAt" | "commentsCloseAt" ? Date | null : Snapshot[Field] },
+  "tags"
+>;
 
 function snapshotOf(article: ArticleRow, tags: string[]): string {
-  const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.filter((field) => field !== "tags").map((field) => [field, article[field]]));
+  const snapshot = Object.fromEntries(
+    SNAPSHOT_FIELDS.filter((field) => field !== "tags").map((field) => [field, article[field]]),
+  );
   return JSON.stringify({
     ...snapshot,
     publishedAt: article.publishedAt?.toISOString() ?? null,
@@ -48,7 +53,16 @@ export async function recordRevision(tx: Prisma.TransactionClient, articleId: nu
     where: { id: articleId },
     include: { tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } } },
   });
-  await tx.articleRevision.create({ data: { articleId, editorId, snapshot: snapshotOf(article, tags.map(({ tag }) => tag.name)) } });
+  await tx.articleRevision.create({
+    data: {
+      articleId,
+      editorId,
+      snapshot: snapshotOf(
+        article,
+        tags.map(({ tag }) => tag.name),
+      ),
+    },
+  });
 }
 
 /** Before an article's first recorded save (an import, say), keep the state it had. */

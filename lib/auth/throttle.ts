@@ -53,7 +53,10 @@ export async function claimSignInAttempt(email: string, client: string, now = ne
     if (wait > 0) throw new TooManySignInAttemptsError(Math.ceil(wait / 1000));
     await tx.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } } });
     await tx.signInFailure.create({ data: { key: accountKey(email), createdAt: now } });
-    const { id } = await tx.signInFailure.create({ data: { key: clientKey(client), createdAt: now }, select: { id: true } });
+    const { id } = await tx.signInFailure.create({
+      data: { key: clientKey(client), createdAt: now },
+      select: { id: true },
+    });
     return { email, clientFailureId: id };
   });
 }
@@ -63,5 +66,7 @@ export async function claimSignInAttempt(email: string, client: string, now = ne
  * held against the client (its earlier failures are: it may be guessing other accounts).
  */
 export async function signInSucceeded(attempt: SignInAttempt): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { OR: [{ key: accountKey(attempt.email) }, { id: attempt.clientFailureId }] } });
+  await db.signInFailure.deleteMany({
+    where: { OR: [{ key: accountKey(attempt.email) }, { id: attempt.clientFailureId }] },
+  });
 }

@@ -28,7 +28,12 @@ import { wakeScheduledPublishing } from "./scheduler";
 // A route pattern names the route's folders, route group included: Next tags each cached page with
 // its folders ("/(site)/sections/[slug]/layout", …), so "/sections/[slug]" would match nothing.
 // Each list's folder holds every one of its pages, first and older ones, and (sections) its feed.
-const LIST_ROUTES = ["/(site)/sections/[slug]", "/(site)/tags/[slug]", "/(site)/authors/[slug]", "/(site)/sources/[slug]"];
+const LIST_ROUTES = [
+  "/(site)/sections/[slug]",
+  "/(site)/tags/[slug]",
+  "/(site)/authors/[slug]",
+  "/(site)/sources/[slug]",
+];
 // With the sitemap (lib/distribution/sitemaps.ts; its parts are SITEMAP_PARTS_ROUTE); the Google News sitemap is
 // rendered per request.
 const SITE_FEEDS = ["/feed.xml", "/atom.xml", SITEMAP_PATH];

@@ -13,6 +13,10 @@ interface StoredEntry {
 export default class PortalCacheHandler {
   constructor(context: { serverDistDir: string; dev: boolean });
   get(cacheKey: string, ctx?: { kind?: string; softTags?: string[] }): Promise<StoredEntry | null>;
-  set(cacheKey: string, value: { kind: string } & Record<string, unknown>, ctx: { cacheControl?: CacheControl; renderStartedAt?: number }): Promise<void>;
+  set(
+    cacheKey: string,
+    value: { kind: string } & Record<string, unknown>,
+    ctx: { cacheControl?: CacheControl; renderStartedAt?: number },
+  ): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
 }

@@ -46,11 +46,18 @@ export default class PortalCacheHandler extends CacheHandler {
   async get(cacheKey, ctx) {
     const entry = await super.get(cacheKey, ctx);
     if (!entry?.lifespan || entry.cacheControl) return entry;
-    return { ...entry, cacheControl: { revalidate: entry.lifespan.revalidate ?? false, expire: entry.lifespan.expireAge } };
+    return {
+      ...entry,
+      cacheControl: { revalidate: entry.lifespan.revalidate ?? false, expire: entry.lifespan.expireAge },
+    };
   }
 
   set(cacheKey, value, ctx) {
     const renderStartedAt = ctx?.renderStartedAt;
-    return super.set(cacheKey, value, typeof renderStartedAt === "number" ? { ...ctx, internal_lastModified: renderStartedAt } : ctx);
+    return super.set(
+      cacheKey,
+      value,
+      typeof renderStartedAt === "number" ? { ...ctx, internal_lastModified: renderStartedAt } : ctx,
+    );
   }
 }

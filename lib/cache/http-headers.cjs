@@ -55,7 +55,16 @@ function renderedPerRequest(pathname) {
 // deploy/nginx.conf) may keep them two seconds, so a change reaches readers at once there too;
 // browsers revalidate every time (ETag). Next would otherwise send its revalidate period (an hour).
 const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=5";
-const CACHED_READER_PAGES = ["/", "/articles/:path*", "/sections/:path*", "/tags/:path*", "/authors/:path*", "/sources/:path*", "/feed.xml", "/atom.xml"];
+const CACHED_READER_PAGES = [
+  "/",
+  "/articles/:path*",
+  "/sections/:path*",
+  "/tags/:path*",
+  "/authors/:path*",
+  "/sources/:path*",
+  "/feed.xml",
+  "/atom.xml",
+];
 
 /**
  * The headers next.config.js adds to every answer, without running the proxy: a page served from
@@ -69,7 +78,10 @@ function headerRules({ https, development }) {
   return [
     { source: "/:path*", headers: list(securityHeaders({ https })) },
     // Everything but what proxy.ts gives a policy with the response's nonce.
-    { source: `/:path((?!${RENDERED_PER_REQUEST.map((section) => `${section}$|${section}/`).join("|")}).*)`, headers: policy },
+    {
+      source: `/:path((?!${RENDERED_PER_REQUEST.map((section) => `${section}$|${section}/`).join("|")}).*)`,
+      headers: policy,
+    },
     // Reads only: a form's POST to an article page is answered for one reader (Next marks it private).
     ...CACHED_READER_PAGES.map((source) => ({
       source,

@@ -10,7 +10,10 @@ export function cachePurgeTokenFor(appSecret: string): string {
 
 /** Asks the portal at `baseUrl` to expire every cached page; the answer's HTTP status. */
 export async function requestCachePurge(baseUrl: string, appSecret: string): Promise<number> {
-  const response = await fetch(new URL("/api/cache/purge", baseUrl), { method: "POST", headers: { authorization: `Bearer ${cachePurgeTokenFor(appSecret)}` } });
+  const response = await fetch(new URL("/api/cache/purge", baseUrl), {
+    method: "POST",
+    headers: { authorization: `Bearer ${cachePurgeTokenFor(appSecret)}` },
+  });
   await response.arrayBuffer();
   return response.status;
 }

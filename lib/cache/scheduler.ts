@@ -60,7 +60,8 @@ export function startScheduledPublishing(appSecret: string | undefined): void {
       arm(wokenWhileChecking ? 0 : Math.min(untilNext, AT_LEAST_EVERY_MS));
     } catch (error) {
       // The server may be stopping, or busy starting: try again shortly.
-      if (!(error instanceof TypeError)) console.error(JSON.stringify({ level: "error", source: "scheduled-publishing", message: String(error) }));
+      if (!(error instanceof TypeError))
+        console.error(JSON.stringify({ level: "error", source: "scheduled-publishing", message: String(error) }));
       arm(RETRY_MS);
     } finally {
       checking = false;

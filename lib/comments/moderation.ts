@@ -5,7 +5,12 @@ import { db } from "../db/client";
 import { ForbiddenError, InvalidInputError } from "../errors";
 import type { CommentStatus } from "../generated/prisma/enums";
 
-export const MODERATION_QUEUES = ["PENDING", "APPROVED", "SPAM", "REJECTED"] as const satisfies readonly CommentStatus[];
+export const MODERATION_QUEUES = [
+  "PENDING",
+  "APPROVED",
+  "SPAM",
+  "REJECTED",
+] as const satisfies readonly CommentStatus[];
 
 const ACTION_TARGET = {
   approve: "APPROVED",
@@ -17,7 +22,9 @@ const ACTION_TARGET = {
 export type ModerationAction = keyof typeof ACTION_TARGET;
 
 const moderationSchema = z.object({
-  action: z.enum(Object.keys(ACTION_TARGET) as [ModerationAction, ...ModerationAction[]], { error: "إجراء غير معروف." }),
+  action: z.enum(Object.keys(ACTION_TARGET) as [ModerationAction, ...ModerationAction[]], {
+    error: "إجراء غير معروف.",
+  }),
   ids: z.array(z.coerce.number().int().positive()).min(1, { error: "اختر تعليقًا واحدًا على الأقل." }).max(500),
 });
 
@@ -58,7 +65,10 @@ export async function listModerationQueue(actor: NewsroomUser, status: CommentSt
 }
 
 /** Moves comments between queues; returns the slugs of the articles whose pages changed. */
-export async function moderateComments(actor: NewsroomUser, input: { action: unknown; ids: unknown }): Promise<string[]> {
+export async function moderateComments(
+  actor: NewsroomUser,
+  input: { action: unknown; ids: unknown },
+): Promise<string[]> {
   assertModerator(actor);
   const parsed = moderationSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);

@@ -27,6 +27,12 @@ export function pendingCommentsCookie(cookies: CookieReader, newId: number) {
   return {
     name: COOKIE,
     value: sign(ids.join("-")),
-    options: { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: MAX_AGE_SECONDS, secure: process.env.SITE_URL?.startsWith("https:") },
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      maxAge: MAX_AGE_SECONDS,
+      secure: process.env.SITE_URL?.startsWith("https:"),
+    },
   };
 }

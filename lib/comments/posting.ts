@@ -2,7 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { filledTooFast, looksLikeSpam } from "./spam";
-import { ArticleNotFoundError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError, InvalidInputError } from "../errors";
+import {
+  ArticleNotFoundError,
+  CommentRateLimitedError,
+  CommentsClosedError,
+  CommentTooFastError,
+  InvalidInputError,
+} from "../errors";
 import { BotCommentError } from "./answers";
 import { reserveCommentSlot } from "./rate-limits";
 import { getSettings } from "../settings";
@@ -38,10 +44,19 @@ export async function postComment(
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
   if (form && filledTooFast(form.token, now)) throw new CommentTooFastError();
   const comment = parsed.data;
-  const status = !looksLikeSpam(`${comment.authorName}\n${comment.body}`) && (await publishesAtOnce(comment.authorEmail)) ? "APPROVED" : "PENDING";
+  const status =
+    !looksLikeSpam(`${comment.authorName}\n${comment.body}`) && (await publishesAtOnce(comment.authorEmail))
+      ? "APPROVED"
+      : "PENDING";
   const slot = await reserveCommentSlot(fingerprint);
   const id = slot.granted
-    ? await insertCommentIfArticleOpen({ ...comment, status, fingerprint, createdAt: now, limits: slot.insertLimits }).catch(async (error: unknown) => {
+    ? await insertCommentIfArticleOpen({
+        ...comment,
+        status,
+        fingerprint,
+        createdAt: now,
+        limits: slot.insertLimits,
+      }).catch(async (error: unknown) => {
         await slot.release();
         throw error;
       })
@@ -63,4 +78,3 @@ async function publishesAtOnce(email: string | null): Promise<boolean> {
   if (!email) return false;
   return (await db.comment.count({ where: { authorEmail: email, status: "APPROVED" }, take: 1 })) > 0;
 }
-

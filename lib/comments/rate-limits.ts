@@ -30,7 +30,11 @@ export interface CommentSlot {
 
 const COUNTED_ELSEWHERE: Limits = { perMinute: 0, perHour: 0 };
 const nothingToRelease = async () => {};
-const countedByInsert = (limits: Limits): CommentSlot => ({ granted: true, insertLimits: limits, release: nothingToRelease });
+const countedByInsert = (limits: Limits): CommentSlot => ({
+  granted: true,
+  insertLimits: limits,
+  release: nothingToRelease,
+});
 
 /** Counts a comment of `fingerprint` (a client without one is not limited, as in the database). */
 export async function reserveCommentSlot(fingerprint: string | null): Promise<CommentSlot> {
@@ -41,31 +45,59 @@ export async function reserveCommentSlot(fingerprint: string | null): Promise<Co
   try {
     return await commentLimiter({ client, keyPrefix: redisKeyPrefix(), limits }).reserve(fingerprint);
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", source: "rate-limits", message: `comment limits counted in the database: ${String(error)}` }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        source: "rate-limits",
+        message: `comment limits counted in the database: ${String(error)}`,
+      }),
+    );
     return countedByInsert(limits);
   }
 }
 
 /** The Redis counters of the comment limits; every instance that names the same keys shares them. */
-export function commentLimiter({ client, keyPrefix, limits }: { client: RedisClient; keyPrefix: string; limits: Limits }) {
+export function commentLimiter({
+  client,
+  keyPrefix,
+  limits,
+}: {
+  client: RedisClient;
+  keyPrefix: string;
+  limits: Limits;
+}) {
   const windows = [
     { name: "comments-per-minute", points: limits.perMinute, duration: 60 },
     { name: "comments-per-hour", points: limits.perHour, duration: 3600 },
   ];
   const limiters = windows
     .filter((window) => window.points > 0)
-    .map(({ name, points, duration }) => new RateLimiterRedis({ storeClient: client, useRedisPackage: true, keyPrefix: `${keyPrefix}${name}`, points, duration }));
+    .map(
+      ({ name, points, duration }) =>
+        new RateLimiterRedis({
+          storeClient: client,
+          useRedisPackage: true,
+          keyPrefix: `${keyPrefix}${name}`,
+          points,
+          duration,
+        }),
+    );
 
   return {
     /** Throws when Redis fails; then nothing stays counted. */
     async reserve(fingerprint: string): Promise<CommentSlot> {
       const results = await Promise.allSettled(limiters.map((limiter) => limiter.consume(fingerprint)));
       // A refusal (a RateLimiterRes) counted the point too; a store error did not.
-      const counted = limiters.filter((_, index) => results[index].status === "fulfilled" || results[index].reason instanceof RateLimiterRes);
+      const counted = limiters.filter(
+        (_, index) => results[index].status === "fulfilled" || results[index].reason instanceof RateLimiterRes,
+      );
       const release = async () => {
         await Promise.all(counted.map((limiter) => limiter.reward(fingerprint)));
       };
-      const failure = results.find((result): result is PromiseRejectedResult => result.status === "rejected" && !(result.reason instanceof RateLimiterRes));
+      const failure = results.find(
+        (result): result is PromiseRejectedResult =>
+          result.status === "rejected" && !(result.reason instanceof RateLimiterRes),
+      );
       if (failure) {
         await release().catch(() => undefined);
         throw failure.reason;

@@ -24,7 +24,13 @@ export function redisKeyPrefix(env = process.env) {
 }
 
 function logRedisError(error) {
-  console.error(JSON.stringify({ level: "error", source: "redis", message: error instanceof Error ? error.message : String(error) }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      source: "redis",
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  );
 }
 
 /**
@@ -41,7 +47,10 @@ export async function sharedRedis() {
     client.on("error", logRedisError);
     const connected = client.connect().then(() => undefined, logRedisError);
     // Settles once, connected or not: only the first callers wait, and at most that long.
-    const firstWait = Promise.race([connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref())]);
+    const firstWait = Promise.race([
+      connected,
+      new Promise((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref()),
+    ]);
     shared = { client, firstWait };
     globalThis[SHARED] = shared;
   }

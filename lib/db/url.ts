@@ -19,9 +19,7 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 export function databaseProvider(url: string = databaseUrl()): DatabaseProvider {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(?:ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error(
-    `DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.split(":")[0]}:…"`,
-  );
+  throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.split(":")[0]}:…"`);
 }
 
 /** The file behind a `file:` URL, for scripts that create or delete the database. */

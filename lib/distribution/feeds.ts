@@ -17,7 +17,6 @@ import { absoluteUrl, site } from "../site";
 
 export const FEED_ITEM_LIMIT = 30;
 
-
 /*
  * The `feed` package writes through xml-js, which has two escaping flaws this module works around
  * (test/integration/distribution.test.ts shows both):
@@ -126,7 +125,12 @@ export async function getSectionFeed(sectionSlug: string, now: Date = new Date()
     select: {
       slug: true,
       name: true,
-      articles: { where: publicArticleWhere(now), orderBy: newestFirst, take: FEED_ITEM_LIMIT, select: feedArticleSelect },
+      articles: {
+        where: publicArticleWhere(now),
+        orderBy: newestFirst,
+        take: FEED_ITEM_LIMIT,
+        select: feedArticleSelect,
+      },
     },
   });
   if (!section) return null;

@@ -19,10 +19,15 @@ export interface NewsSitemapEntry {
 }
 
 /** Public articles published in the two days up to `now`, newest first, at most 1,000. */
-export async function listNewsSitemapEntries(now: Date = new Date(), base: URL = site.url): Promise<NewsSitemapEntry[]> {
+export async function listNewsSitemapEntries(
+  now: Date = new Date(),
+  base: URL = site.url,
+): Promise<NewsSitemapEntry[]> {
   const rows = await db.article.findMany({
     // AND, not a spread: publicArticleWhere's own `publishedAt <= now` must stay.
-    where: { AND: [publicArticleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS) } }] },
+    where: {
+      AND: [publicArticleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS) } }],
+    },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_SITEMAP_LIMIT,
     select: { slug: true, headline: true, publishedAt: true, updatedAt: true },
@@ -38,11 +43,15 @@ export function buildNewsSitemap(entries: readonly NewsSitemapEntry[]): string {
   const publication =
     `<news:publication><news:name>${escapeXml(site.name)}</news:name>` +
     `<news:language>${site.locale}</news:language></news:publication>`;
-  const urls = entries.slice(0, NEWS_SITEMAP_LIMIT).map(
-    (entry) =>
-      `  <url><loc>${escapeXml(entry.loc)}</loc><news:news>${publication}` +
-      `<news:publication_date>${w3cDateTime(entry.publishedAt)}</news:publication_date>` +
-      `<news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
+  const urls = entries
+    .slice(0, NEWS_SITEMAP_LIMIT)
+    .map(
+      (entry) =>
+        `  <url><loc>${escapeXml(entry.loc)}</loc><news:news>${publication}` +
+        `<news:publication_date>${w3cDateTime(entry.publishedAt)}</news:publication_date>` +
+        `<news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
+    );
+  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join(
+    "\n",
   );
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }

@@ -38,7 +38,10 @@ function pangoText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-async function textLayer(markup: string, box: { width: number; height: number; size: number }): Promise<{ data: Buffer; width: number }> {
+async function textLayer(
+  markup: string,
+  box: { width: number; height: number; size: number },
+): Promise<{ data: Buffer; width: number }> {
   const render = async (fitHeight?: number) =>
     sharp({
       text: {
@@ -65,7 +68,15 @@ async function textLayer(markup: string, box: { width: number; height: number; s
  * The share card of an article that has no photo: its headline, shaped and right-to-left in the
  * site's Arabic typeface, under the site name and section. A long headline is fitted to its box.
  */
-export async function renderShareImage({ headline, section, siteName }: { headline: string; section: string | null; siteName: string }): Promise<Buffer> {
+export async function renderShareImage({
+  headline,
+  section,
+  siteName,
+}: {
+  headline: string;
+  section: string | null;
+  siteName: string;
+}): Promise<Buffer> {
   const margin = 80;
   const masthead = await textLayer(
     `<span foreground="#8b1e1e" weight="bold">${pangoText(siteName)}</span>${section ? `<span foreground="#595959">  ·  ${pangoText(section)}</span>` : ""}`,
@@ -78,7 +89,11 @@ export async function renderShareImage({ headline, section, siteName }: { headli
   });
   return sharp({ create: { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, channels: 4, background: "#ffffff" } })
     .composite([
-      { input: { create: { width: SHARE_IMAGE_WIDTH, height: 16, channels: 4, background: "#8b1e1e" } }, top: 0, left: 0 },
+      {
+        input: { create: { width: SHARE_IMAGE_WIDTH, height: 16, channels: 4, background: "#8b1e1e" } },
+        top: 0,
+        left: 0,
+      },
       { input: masthead.data, top: 60, left: SHARE_IMAGE_WIDTH - margin - masthead.width },
       { input: title.data, top: 170, left: SHARE_IMAGE_WIDTH - margin - title.width },
     ])

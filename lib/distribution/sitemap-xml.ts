@@ -11,7 +11,6 @@ export interface SitemapEntry {
   lastmod?: Date;
 }
 
-
 function urlElement(entry: SitemapEntry): string {
   const lastmod = entry.lastmod ? `<lastmod>${w3cDateTime(entry.lastmod)}</lastmod>` : "";
   return `  <url><loc>${escapeXml(entry.loc)}</loc>${lastmod}</url>`;

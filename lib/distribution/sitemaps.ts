@@ -74,7 +74,12 @@ const articleChanges = (now: Date) => (afterId: number, take: number) =>
   });
 
 const articleAddresses = (now: Date) => (afterId: number, take: number) =>
-  db.article.findMany({ where: publicAfter(now, afterId), orderBy: { id: "asc" }, take, select: { id: true, slug: true, updatedAt: true } });
+  db.article.findMany({
+    where: publicAfter(now, afterId),
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, slug: true, updatedAt: true },
+  });
 
 /** What the index needs, read in one pass: the listing pages, and how many articles each part holds and when it last changed. */
 interface SitemapOutline {
@@ -102,7 +107,8 @@ async function sitemapOutline(now: Date, base: URL, limit: number): Promise<Site
       const changed = later(article.updatedAt, article.publishedAt ?? article.updatedAt);
       changedById.set(article.id, changed);
       homeLastmod = later(homeLastmod, changed);
-      if (article.sectionId !== null) sectionLastmods.set(article.sectionId, later(sectionLastmods.get(article.sectionId), changed));
+      if (article.sectionId !== null)
+        sectionLastmods.set(article.sectionId, later(sectionLastmods.get(article.sectionId), changed));
       const part = Math.floor(articleCount / limit);
       articlePartLastmods[part] = later(articlePartLastmods[part], article.updatedAt);
       articleCount += 1;
@@ -133,7 +139,8 @@ async function sitemapOutline(now: Date, base: URL, limit: number): Promise<Site
 async function articleEntries(now: Date, base: URL, afterId: number, take: number): Promise<SitemapEntry[]> {
   const entries: SitemapEntry[] = [];
   for await (const batch of inBatches(articleAddresses(now), afterId, take)) {
-    for (const article of batch) entries.push({ loc: absoluteUrl(articlePath(article.slug), base), lastmod: article.updatedAt });
+    for (const article of batch)
+      entries.push({ loc: absoluteUrl(articlePath(article.slug), base), lastmod: article.updatedAt });
   }
   return entries;
 }
@@ -145,16 +152,25 @@ function chunksOf<T>(items: readonly T[], size: number): T[][] {
 }
 
 const latestLastmod = (entries: readonly SitemapEntry[]) =>
-  entries.reduce<Date | undefined>((latest, entry) => (entry.lastmod ? later(latest, entry.lastmod) : latest), undefined);
+  entries.reduce<Date | undefined>(
+    (latest, entry) => (entry.lastmod ? later(latest, entry.lastmod) : latest),
+    undefined,
+  );
 
 /** /sitemap.xml: every URL in one <urlset>, or above the limit the index of the parts. */
-export async function sitemapDocument({ limit = FILE_URLS, base = site.url, now = new Date() }: SitemapOptions = {}): Promise<string> {
+export async function sitemapDocument({
+  limit = FILE_URLS,
+  base = site.url,
+  now = new Date(),
+}: SitemapOptions = {}): Promise<string> {
   const outline = await sitemapOutline(now, base, limit);
   if (outline.listing.length + outline.articleCount <= limit) {
     return buildSitemap([...outline.listing, ...(await articleEntries(now, base, 0, limit))]);
   }
   const partLastmods = [...chunksOf(outline.listing, limit).map(latestLastmod), ...outline.articlePartLastmods];
-  return buildSitemapIndex(partLastmods.map((lastmod, index) => ({ loc: absoluteUrl(sitemapPartPath(index + 1), base), lastmod })));
+  return buildSitemapIndex(
+    partLastmods.map((lastmod, index) => ({ loc: absoluteUrl(sitemapPartPath(index + 1), base), lastmod })),
+  );
 }
 
 export const sitemapPartPath = (part: number) => `${SITEMAP_PARTS_PATH}/${part}.xml`;
@@ -179,7 +195,10 @@ async function sitemapCounts(now: Date): Promise<{ listing: number; articles: nu
 }
 
 /** /sitemaps/<part>.xml, or null when there is no such part (none at all while one file holds every URL). */
-export async function sitemapPartDocument(part: number, { limit = FILE_URLS, base = site.url, now = new Date() }: SitemapOptions = {}): Promise<string | null> {
+export async function sitemapPartDocument(
+  part: number,
+  { limit = FILE_URLS, base = site.url, now = new Date() }: SitemapOptions = {},
+): Promise<string | null> {
   const counts = await sitemapCounts(now);
   if (counts.listing + counts.articles <= limit) return null;
   const listingParts = Math.ceil(counts.listing / limit);
@@ -194,7 +213,14 @@ export async function sitemapPartDocument(part: number, { limit = FILE_URLS, bas
   const before =
     skipped === 0
       ? 0
-      : ((await db.article.findFirst({ where: publicArticleWhere(now), orderBy: { id: "asc" }, skip: skipped - 1, select: { id: true } }))?.id ?? null);
+      : ((
+          await db.article.findFirst({
+            where: publicArticleWhere(now),
+            orderBy: { id: "asc" },
+            skip: skipped - 1,
+            select: { id: true },
+          })
+        )?.id ?? null);
   if (before === null) return null;
   const entries = await articleEntries(now, base, before, limit);
   return entries.length > 0 ? buildSitemap(entries) : null;

@@ -147,5 +147,8 @@ const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
  * same data. U+2028 and U+2029 are escaped too, for readers that treat the text as JavaScript.
  */
 export function serializeJsonLd(data: WithContext<Thing>): string {
-  return JSON.stringify(data).replace(UNSAFE_IN_SCRIPT, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(data).replace(
+    UNSAFE_IN_SCRIPT,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -37,7 +37,10 @@ export interface SavedImport {
 }
 
 /** Parses first and writes only a valid article: a malformed file throws ArticleFormatError and writes nothing. */
-export async function importArticleText(text: string, { publishedAt = new Date() }: ImportOptions = {}): Promise<SavedImport> {
+export async function importArticleText(
+  text: string,
+  { publishedAt = new Date() }: ImportOptions = {},
+): Promise<SavedImport> {
   const parsed = parseArticleText(text);
   const article: ImportedArticle = {
     headline: parsed.headline,
@@ -68,7 +71,11 @@ async function sectionNamed(name: string | null): Promise<string | null> {
  * articles' one write path (the revision is the importer's). An import of unchanged text writes
  * nothing, so importing twice is harmless.
  */
-async function saveImportedArticle(article: ImportedArticle, sectionName: string | null, publishedAt: Date): Promise<SavedImport> {
+async function saveImportedArticle(
+  article: ImportedArticle,
+  sectionName: string | null,
+  publishedAt: Date,
+): Promise<SavedImport> {
   const existing = await db.article.findFirst({
     where: { OR: [{ sourceUrl: article.sourceUrl }, ...(article.legacyId ? [{ legacyId: article.legacyId }] : [])] },
     include: { section: { select: { name: true } } },
@@ -77,14 +84,21 @@ async function saveImportedArticle(article: ImportedArticle, sectionName: string
     const unchanged =
       (existing.section?.name ?? null) === sectionName &&
       (Object.keys(article) as (keyof ImportedArticle)[]).every((key) => existing[key] === article[key]);
-    if (unchanged) return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
+    if (unchanged)
+      return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
   }
   const sectionId = sectionName === null ? null : await sectionIdNamed(sectionName);
   const saved = existing
     ? await saveArticle({ id: existing.id, columns: { ...article, sectionId }, savedBy: null })
     : await saveArticle({
         id: null,
-        columns: { ...article, sectionId, slug: await availableSlug(slugify(article.headline)), status: "PUBLISHED", publishedAt },
+        columns: {
+          ...article,
+          sectionId,
+          slug: await availableSlug(slugify(article.headline)),
+          status: "PUBLISHED",
+          publishedAt,
+        },
         savedBy: null,
       });
   return {

@@ -84,7 +84,10 @@ export function parseArticleText(text: string): ParsedArticle {
     throw new ArticleFormatError("no headline: the first line is a URL", headlineLine.number);
   }
   if (!slugify(headlineLine.text)) {
-    throw new ArticleFormatError("no headline: the first line has no letters or digits to make its address from", headlineLine.number);
+    throw new ArticleFormatError(
+      "no headline: the first line has no letters or digits to make its address from",
+      headlineLine.number,
+    );
   }
   const headline = headlineLine.text;
   let cursor = lines[1]?.text === headline ? 2 : 1;
@@ -98,9 +101,7 @@ export function parseArticleText(text: string): ParsedArticle {
   const urlLine = lines[urlIndex];
   const sourceUrl = parseSourceUrl(urlLine);
   const captionLines = lines.slice(cursor, urlIndex);
-  const leadImage = captionLines.length
-    ? parseLeadImage(captionLines.map((line) => line.text).join(" "))
-    : null;
+  const leadImage = captionLines.length ? parseLeadImage(captionLines.map((line) => line.text).join(" ")) : null;
   cursor = urlIndex + 1;
 
   let sectionName: string | null = null;
@@ -117,9 +118,7 @@ export function parseArticleText(text: string): ParsedArticle {
     cursor += 1;
   }
   if (paragraphs.length === 0) {
-    throw new ArticleFormatError(
-      `no body: expected paragraphs after the source URL (line ${urlLine.number})`,
-    );
+    throw new ArticleFormatError(`no body: expected paragraphs after the source URL (line ${urlLine.number})`);
   }
 
   let commentsOpen = true;
@@ -167,7 +166,10 @@ function legacyIdFrom(url: URL): string | null {
 
 /** "المناطق_متابعات": the publication's desk label; its last part names the section, if it has letters for an address. */
 function parseLabel(label: string): { sectionName: string | null; bylineLabel: string } {
-  const parts = label.split("_").map((part) => part.trim()).filter(Boolean);
+  const parts = label
+    .split("_")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const sectionName = parts.at(-1);
   return { sectionName: sectionName && slugify(sectionName) ? sectionName : null, bylineLabel: label };
 }

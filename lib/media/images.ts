@@ -54,7 +54,9 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
   const { width, height, channels } = upright.info;
   const pixels = () => sharp(upright.data, { raw: { width, height, channels } });
   const original = await pixels().toFormat(format, { quality: 85 }).toBuffer();
-  const files = new Map<string, Buffer>([[`original-${width}x${height}.${format === "jpeg" ? "jpg" : format}`, original]]);
+  const files = new Map<string, Buffer>([
+    [`original-${width}x${height}.${format === "jpeg" ? "jpg" : format}`, original],
+  ]);
   for (const copyWidth of RESPONSIVE_WIDTHS.filter((candidate) => candidate < width)) {
     files.set(`${copyWidth}.webp`, await pixels().resize({ width: copyWidth }).webp({ quality: 80 }).toBuffer());
   }

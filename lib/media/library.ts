@@ -30,10 +30,15 @@ export interface MediaItem {
 
 const originalFileOf = (media: { key: string; format: string; width: number; height: number }) =>
   `original-${media.width}x${media.height}.${media.format === "jpeg" ? "jpg" : media.format}`;
-const urlOf = (media: { key: string; format: string; width: number; height: number }) => `/media/${media.key}/${originalFileOf(media)}`;
+const urlOf = (media: { key: string; format: string; width: number; height: number }) =>
+  `/media/${media.key}/${originalFileOf(media)}`;
 
 /** Stores an upload after checking its content; nothing is written when it is refused. */
-export async function uploadImage(actor: NewsroomUser, file: { name: string; data: Buffer }, alt: unknown): Promise<MediaItem> {
+export async function uploadImage(
+  actor: NewsroomUser,
+  file: { name: string; data: Buffer },
+  alt: unknown,
+): Promise<MediaItem> {
   if (!canUploadMedia(actor)) throw new ForbiddenError();
   const parsedAlt = altSchema.safeParse(alt ?? "");
   if (!parsedAlt.success) throw new InvalidInputError({ alt: parsedAlt.error.issues.map((issue) => issue.message) });
@@ -65,10 +70,17 @@ export const MEDIA_PAGE_SIZE = 48;
 export async function listMedia(actor: NewsroomUser, page = 1): Promise<{ items: MediaItem[]; pageCount: number }> {
   if (!canUploadMedia(actor)) throw new ForbiddenError();
   const [rows, total] = await Promise.all([
-    db.media.findMany({ orderBy: { id: "desc" }, skip: (Math.max(1, page) - 1) * MEDIA_PAGE_SIZE, take: MEDIA_PAGE_SIZE }),
+    db.media.findMany({
+      orderBy: { id: "desc" },
+      skip: (Math.max(1, page) - 1) * MEDIA_PAGE_SIZE,
+      take: MEDIA_PAGE_SIZE,
+    }),
     db.media.count(),
   ]);
-  return { items: rows.map((row) => ({ ...row, url: urlOf(row) })), pageCount: Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE)) };
+  return {
+    items: rows.map((row) => ({ ...row, url: urlOf(row) })),
+    pageCount: Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE)),
+  };
 }
 
 /** Refuses while any article (trashed ones too) shows the image as its lead or in its body. */

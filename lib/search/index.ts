@@ -16,7 +16,8 @@ import * as sqliteSearch from "./sqlite";
 
 export { highlightSegments, type Segment } from "./query";
 
-const { countPublishedMatches, searchPublishedArticles } = databaseProvider() === "postgresql" ? postgresqlSearch : sqliteSearch;
+const { countPublishedMatches, searchPublishedArticles } =
+  databaseProvider() === "postgresql" ? postgresqlSearch : sqliteSearch;
 
 export const RESULTS_PER_PAGE = 20;
 const EXCERPT_LENGTH = 240;

@@ -42,7 +42,9 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
 ];
 
 const REPLACEMENTS = new Map<string, string>(
-  NORMALIZATION_RULES.flatMap((rule) => rule.from.map((codePoint) => [String.fromCodePoint(codePoint), rule.to] as const)),
+  NORMALIZATION_RULES.flatMap((rule) =>
+    rule.from.map((codePoint) => [String.fromCodePoint(codePoint), rule.to] as const),
+  ),
 );
 
 /** The rules above, then lower case, on text that is already NFKC. */

@@ -122,7 +122,8 @@ export function highlightSegments(original: string, terms: readonly string[]): S
     segments.push({ text: original.slice(start, end), match: true });
     position = end;
   }
-  if (position < original.length || segments.length === 0) segments.push({ text: original.slice(position), match: false });
+  if (position < original.length || segments.length === 0)
+    segments.push({ text: original.slice(position), match: false });
   return segments;
 }
 

@@ -20,7 +20,9 @@ export function getAuthor(slugOrId: string): Promise<AuthorProfile | null> {
 /** A unique author slug made from a name, for a new account. */
 export async function availableAuthorSlug(name: string): Promise<string> {
   const base = slugify(name) || "كاتب";
-  const taken = new Set((await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+  const taken = new Set(
+    (await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+  );
   if (!taken.has(base)) return base;
   let suffix = 2;
   while (taken.has(`${base}-${suffix}`)) suffix += 1;

@@ -23,6 +23,11 @@ export function listSectionOptions(): Promise<{ id: number; name: string }[]> {
 
 /** The id of the section with this name, made (with its slug) when there is none yet: for the importer. */
 export async function sectionIdNamed(name: string): Promise<number> {
-  const section = await db.section.upsert({ where: { name }, create: { name, slug: slugify(name) }, update: {}, select: { id: true } });
+  const section = await db.section.upsert({
+    where: { name },
+    create: { name, slug: slugify(name) },
+    update: {},
+    select: { id: true },
+  });
   return section.id;
 }

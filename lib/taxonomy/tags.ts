@@ -21,10 +21,18 @@ export function parseTagNames(input: string): string[] {
 }
 
 /** Replaces an article's tags, creating the ones that do not exist yet. */
-export async function setArticleTags(tx: Prisma.TransactionClient, articleId: number, names: readonly string[]): Promise<void> {
+export async function setArticleTags(
+  tx: Prisma.TransactionClient,
+  articleId: number,
+  names: readonly string[],
+): Promise<void> {
   await tx.articleTag.deleteMany({ where: { articleId } });
   for (const name of names) {
-    const tag = await tx.tag.upsert({ where: { name }, create: { name, slug: slugify(name) || `وسم-${Date.now()}` }, update: {} });
+    const tag = await tx.tag.upsert({
+      where: { name },
+      create: { name, slug: slugify(name) || `وسم-${Date.now()}` },
+      update: {},
+    });
     await tx.articleTag.create({ data: { articleId, tagId: tag.id } });
   }
 }

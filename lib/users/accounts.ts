@@ -14,7 +14,12 @@ const storable = (text: string) => !hasUnstorableCharacters(text);
 
 export const newUserSchema = z.object({
   email: z.email({ error: "بريد إلكتروني غير صالح." }).trim().toLowerCase(),
-  name: z.string().trim().min(1, { error: "الاسم مطلوب." }).max(80).refine(storable, { error: UNSTORABLE_TEXT_MESSAGE }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "الاسم مطلوب." })
+    .max(80)
+    .refine(storable, { error: UNSTORABLE_TEXT_MESSAGE }),
   role: z.enum(["ADMIN", "EDITOR", "AUTHOR"], { error: "الدور واحد من ADMIN أو EDITOR أو AUTHOR." }),
   bio: z
     .string()
@@ -36,7 +41,9 @@ export type NewUserField = keyof z.input<typeof newUserSchema>;
  * row and a "credential" account holding the scrypt hash. For the operator's command line; public
  * sign-up is off.
  */
-export async function createUser(input: Partial<Record<NewUserField, unknown>>): Promise<{ id: string; email: string; role: string }> {
+export async function createUser(
+  input: Partial<Record<NewUserField, unknown>>,
+): Promise<{ id: string; email: string; role: string }> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
   const { email, name, role, password, bio } = parsed.data;
@@ -60,7 +67,10 @@ export async function createUser(input: Partial<Record<NewUserField, unknown>>):
 }
 
 /** An admin adds an account from the newsroom; the generated password is shown to them once. */
-export async function addNewsroomUser(actor: NewsroomUser, input: Partial<Record<Exclude<NewUserField, "password">, unknown>>) {
+export async function addNewsroomUser(
+  actor: NewsroomUser,
+  input: Partial<Record<Exclude<NewUserField, "password">, unknown>>,
+) {
   if (!canManageUsers(actor)) throw new ForbiddenError();
   const password = randomBytes(18).toString("base64url");
   const user = await createUser({ ...input, password });
@@ -81,13 +91,19 @@ const profileSchema = z.object({
 });
 
 /** Changes an account's role and bio. An admin cannot demote themselves (the last way back in). */
-export async function updateNewsroomUser(actor: NewsroomUser, userId: string, input: Partial<Record<"role" | "bio", unknown>>) {
+export async function updateNewsroomUser(
+  actor: NewsroomUser,
+  userId: string,
+  input: Partial<Record<"role" | "bio", unknown>>,
+) {
   if (!canManageUsers(actor)) throw new ForbiddenError();
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(z.flattenError(parsed.error).fieldErrors);
   if (userId === actor.id && parsed.data.role !== "ADMIN") {
     throw new InvalidInputError({ role: ["لا يمكنك إزالة صلاحية المدير عن حسابك."] });
   }
-  const updated = await db.user.update({ where: { id: userId }, data: parsed.data, select: { id: true } }).catch(nullWhenNotFound);
+  const updated = await db.user
+    .update({ where: { id: userId }, data: parsed.data, select: { id: true } })
+    .catch(nullWhenNotFound);
   if (!updated) throw new InvalidInputError({ role: ["حساب غير موجود."] });
 }

@@ -16,7 +16,14 @@ import { machineHeader, packageVersion, printHeader } from "./support/machine";
 import { measureLoad, type LoadSettings } from "./support/load";
 import { createArchiveDatabase } from "./support/archive-database";
 import { withArchiveReader } from "./support/archive-reader";
-import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget, type DatabaseTarget } from "./support/bench-database";
+import {
+  DEFAULT_DATABASE_PREFIX,
+  DEFAULT_POSTGRESQL_SERVER,
+  databaseLabel,
+  databaseTarget,
+  describeTarget,
+  type DatabaseTarget,
+} from "./support/bench-database";
 import { startCachingProxy, startCeiling } from "./support/nginx";
 import { startNextServer } from "./support/next-server";
 import { PeakRssSampler } from "./support/processes";
@@ -74,13 +81,23 @@ async function main(): Promise<number> {
 
   assertInstalled(["wrk", "nginx"]);
   const database = await describeTarget(target);
-  const header = machineHeader("the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)");
+  const header = machineHeader(
+    "the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)",
+  );
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const results: SizeResult[] = [];
   try {
     if (!flags["no-build"]) await buildApp(target, scratch);
     for (const size of sizes) {
-      results.push(await benchSize(size, path.join(scratch, String(size)), { target, settings, deepPages, port, searchQuery: flags.search }));
+      results.push(
+        await benchSize(size, path.join(scratch, String(size)), {
+          target,
+          settings,
+          deepPages,
+          port,
+          searchQuery: flags.search,
+        }),
+      );
     }
   } catch (error) {
     console.error(`scratch directory kept for its logs: ${scratch}`);
@@ -90,7 +107,10 @@ async function main(): Promise<number> {
   else rmSync(scratch, { recursive: true, force: true });
 
   const settingsLine = `${settings.connections} connections, ${settings.durationSeconds} s per route after ${settings.warmupSeconds} s of warm-up; wrk (GET) and autocannon ${packageVersion("autocannon")} (comments); no Accept-Encoding (uncompressed)`;
-  printHeader(`Benchmark of the production build (next start) on ${databaseLabel(database)}`, header, [`database: ${databaseLabel(database)}, ${database.where}`, settingsLine]);
+  printHeader(`Benchmark of the production build (next start) on ${databaseLabel(database)}`, header, [
+    `database: ${databaseLabel(database)}, ${database.where}`,
+    settingsLine,
+  ]);
   for (const result of results) printSizeReport(result, results);
 
   const checks = allChecks(results);
@@ -98,9 +118,13 @@ async function main(): Promise<number> {
   const judged = checks.filter(({ check }) => check.met !== null);
   mkdirSync("bench-results", { recursive: true });
   const file = path.join("bench-results", `${header.date.replace(/[:.]/g, "-")}-${database.provider}.json`);
-  writeFileSync(file, `${JSON.stringify({ header, database, settings, deepPages, searchQuery: flags.search, results, checks }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ header, database, settings, deepPages, searchQuery: flags.search, results, checks }, null, 2)}\n`,
+  );
   console.log(`\n${judged.length - missed.length} of ${judged.length} targets met${missed.length ? "; missed:" : ""}`);
-  for (const { size, route, check } of missed) console.log(`  ${size.toLocaleString("en")} articles, ${route}: ${verdict(check)}`);
+  for (const { size, route, check } of missed)
+    console.log(`  ${size.toLocaleString("en")} articles, ${route}: ${verdict(check)}`);
   console.log(`results: ${file}`);
   return missed.length > 0 ? 1 : 0;
 }
@@ -108,14 +132,25 @@ async function main(): Promise<number> {
 async function benchSize(
   size: number,
   dir: string,
-  { target, settings, deepPages, port, searchQuery }: { target: DatabaseTarget; settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
+  {
+    target,
+    settings,
+    deepPages,
+    port,
+    searchQuery,
+  }: { target: DatabaseTarget; settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
 ): Promise<SizeResult> {
   mkdirSync(dir, { recursive: true });
   const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
   progress("generating the archive…");
   const { archive, database } = await createArchiveDatabase(target, dir, size);
-  const copied = archive.copySeconds === null ? "" : `, copied to PostgreSQL (${archive.database}) in ${archive.copySeconds.toFixed(1)} s`;
-  progress(`${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)${copied}`);
+  const copied =
+    archive.copySeconds === null
+      ? ""
+      : `, copied to PostgreSQL (${archive.database}) in ${archive.copySeconds.toFixed(1)} s`;
+  progress(
+    `${archive.articles.toLocaleString("en")} articles in ${archive.insertSeconds.toFixed(1)} s (+${archive.setupSeconds.toFixed(1)} s migrate and seed)${copied}`,
+  );
   try {
     return await benchArchive(size, dir, database.url, archive, { settings, deepPages, port, searchQuery });
   } finally {
@@ -132,7 +167,12 @@ async function benchArchive(
   dir: string,
   databaseUrl: string,
   archive: SizeResult["archive"],
-  { settings, deepPages, port, searchQuery }: { settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
+  {
+    settings,
+    deepPages,
+    port,
+    searchQuery,
+  }: { settings: LoadSettings; deepPages: number; port: number; searchQuery: string },
 ): Promise<SizeResult> {
   const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
   const loadBefore = os.loadavg()[0];
@@ -145,11 +185,15 @@ async function benchArchive(
   let routes: BenchRoutes;
   let peakRssMiB: number;
   try {
-    routes = await withArchiveReader(databaseUrl, (reader) => discoverRoutes(server.baseUrl, reader, { deepPages, searchQuery }));
+    routes = await withArchiveReader(databaseUrl, (reader) =>
+      discoverRoutes(server.baseUrl, reader, { deepPages, searchQuery }),
+    );
     const measure = async (key: Measurement["key"], label: string, url: string, servingPids = [server.pid]) => {
       const figures = await measureLoad(url, settings, servingPids);
       const peakRssSoFarMiB = rss.peakSoFar();
-      progress(`${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms; server peak RSS so far ${peakRssSoFarMiB.toFixed(0)} MiB`);
+      progress(
+        `${label}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms; server peak RSS so far ${peakRssSoFarMiB.toFixed(0)} MiB`,
+      );
       measurements.push({ key, label, url, figures, peakRssSoFarMiB });
     };
 
@@ -171,24 +215,49 @@ async function benchArchive(
     }
     await measure("home", "home", new URL(routes.home, server.baseUrl).toString());
     await measure("section", "section, first page", new URL(routes.section, server.baseUrl).toString());
-    await measure("sectionDeep", `section, page ${deepPages + 1}`, new URL(routes.sectionDeep, server.baseUrl).toString());
+    await measure(
+      "sectionDeep",
+      `section, page ${deepPages + 1}`,
+      new URL(routes.sectionDeep, server.baseUrl).toString(),
+    );
     await measure("search", "search", new URL(routes.search, server.baseUrl).toString());
     await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
 
     const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseUrl, settings, server.pid);
     const rssAfterComments = rss.peakSoFar();
-    progress(`comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing; server peak RSS so far ${rssAfterComments.toFixed(0)} MiB`);
-    measurements.push({ key: "comments", label: "comment posting", url: articleUrl, figures: comments, peakRssSoFarMiB: rssAfterComments });
+    progress(
+      `comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing; server peak RSS so far ${rssAfterComments.toFixed(0)} MiB`,
+    );
+    measurements.push({
+      key: "comments",
+      label: "comment posting",
+      url: articleUrl,
+      figures: comments,
+      peakRssSoFarMiB: rssAfterComments,
+    });
 
     sitemap = await crawlSitemap(server.baseUrl);
-    progress(`sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s; server peak RSS so far ${rss.peakSoFar().toFixed(0)} MiB`);
+    progress(
+      `sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s; server peak RSS so far ${rss.peakSoFar().toFixed(0)} MiB`,
+    );
   } catch (error) {
-    throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, { cause: error });
+    throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, {
+      cause: error,
+    });
   } finally {
     peakRssMiB = rss.stop();
     await server.stop();
   }
-  return { size, archive, routes, measurements, proxyCacheStatus, sitemap, peakRssMiB, loadAverage: { before: loadBefore, after: os.loadavg()[0] } };
+  return {
+    size,
+    archive,
+    routes,
+    measurements,
+    proxyCacheStatus,
+    sitemap,
+    peakRssMiB,
+    loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+  };
 }
 
 main().then(

@@ -10,7 +10,13 @@ import { articlePath } from "@/lib/paths";
 import { positiveInteger } from "./support/args";
 import { createArchiveDatabase } from "./support/archive-database";
 import { withArchiveReader } from "./support/archive-reader";
-import { DEFAULT_DATABASE_PREFIX, DEFAULT_POSTGRESQL_SERVER, databaseLabel, databaseTarget, describeTarget } from "./support/bench-database";
+import {
+  DEFAULT_DATABASE_PREFIX,
+  DEFAULT_POSTGRESQL_SERVER,
+  databaseLabel,
+  databaseTarget,
+  describeTarget,
+} from "./support/bench-database";
 import { buildApp } from "./support/build";
 import { runLighthouse, lighthouseChecks, type LighthouseFigures } from "./support/lighthouse-run";
 import { machineHeader, packageVersion, printHeader } from "./support/machine";
@@ -48,10 +54,13 @@ async function main(): Promise<number> {
   const articles = positiveInteger("articles", flags.articles);
   const runs = positiveInteger("runs", flags.runs);
   const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH`);
+  if (!existsSync(chromePath))
+    throw new Error(`no Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH`);
   const target = databaseTarget(flags.database, flags["database-prefix"]);
   const database = await describeTarget(target);
-  const header = machineHeader("Chromium (Lighthouse's CPU slowdown is simulated on top of this machine's speed) and next start");
+  const header = machineHeader(
+    "Chromium (Lighthouse's CPU slowdown is simulated on top of this machine's speed) and next start",
+  );
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-lighthouse-"));
   const pages: { page: string; url: string; figures: LighthouseFigures }[] = [];
   try {
@@ -59,9 +68,17 @@ async function main(): Promise<number> {
     const { database: archive } = await createArchiveDatabase(target, scratch, articles);
     try {
       const article = articlePath((await withArchiveReader(archive.url, (reader) => reader.newestOpenArticle())).slug);
-      const server = await startNextServer({ workDir: scratch, port: positiveInteger("port", flags.port), databaseUrl: archive.url, appSecret: randomBytes(32).toString("hex") });
+      const server = await startNextServer({
+        workDir: scratch,
+        port: positiveInteger("port", flags.port),
+        databaseUrl: archive.url,
+        appSecret: randomBytes(32).toString("hex"),
+      });
       try {
-        for (const [page, pathname] of [["home", "/"], ["article", article]] as const) {
+        for (const [page, pathname] of [
+          ["home", "/"],
+          ["article", article],
+        ] as const) {
           const url = new URL(pathname, server.baseUrl).toString();
           console.log(`lighthouse ${page}…`);
           pages.push({ page, url, figures: await runLighthouse(url, { chromePath, runs, scratch }) });
@@ -88,7 +105,8 @@ async function main(): Promise<number> {
     );
     const pageChecks = lighthouseChecks(figures);
     console.log(`  ${pageChecks.map(verdict).join("; ")}`);
-    if (figures.failedAudits.length) console.log(`  audits below 100% in the scored categories: ${figures.failedAudits.join(", ")}`);
+    if (figures.failedAudits.length)
+      console.log(`  audits below 100% in the scored categories: ${figures.failedAudits.join(", ")}`);
     return pageChecks;
   });
   mkdirSync("bench-results", { recursive: true });

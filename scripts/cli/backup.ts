@@ -6,7 +6,9 @@ import { databaseUrl } from "../../lib/db/url";
 
 const url = databaseUrl();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const destination = path.resolve(process.argv[2] ?? path.join("data", "backups", `portal-${stamp}.${backupExtension(url)}`));
+const destination = path.resolve(
+  process.argv[2] ?? path.join("data", "backups", `portal-${stamp}.${backupExtension(url)}`),
+);
 backupDatabase(url, destination)
   .then(() => console.log(`backup written: ${destination}`))
   .catch((error: Error) => {

@@ -13,9 +13,13 @@ const target = databaseUrl();
 
 async function main(): Promise<void> {
   if (!source) throw new Error("usage: DATABASE_URL=postgresql://… npm run db:copy-to-postgresql -- path/to/portal.db");
-  if (databaseProvider(target) !== "postgresql") throw new Error("DATABASE_URL must name the PostgreSQL database to copy into");
+  if (databaseProvider(target) !== "postgresql")
+    throw new Error("DATABASE_URL must name the PostgreSQL database to copy into");
   await createDatabase(target);
-  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: process.env,
+  });
   const summary = await copySqliteToPostgresql(path.resolve(source), target);
   for (const { table, rows } of summary.tables) console.log(`${table}: ${rows} rows`);
   console.log(`copied in ${summary.seconds.toFixed(1)} s; start the portal with this DATABASE_URL`);

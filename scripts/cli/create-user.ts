@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const generated = !values["password-stdin"];
-  const password = generated ? randomBytes(18).toString("base64url") : (await text(process.stdin)).replace(/\r?\n$/, "");
+  const password = generated
+    ? randomBytes(18).toString("base64url")
+    : (await text(process.stdin)).replace(/\r?\n$/, "");
   try {
     const user = await createUser({
       email: values.email,
@@ -38,7 +40,11 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      console.error(`not created: ${Object.entries(error.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(" ")}`).join("; ")}`);
+      console.error(
+        `not created: ${Object.entries(error.fieldErrors)
+          .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+          .join("; ")}`,
+      );
       return 2;
     }
     if (error instanceof DomainError) {

@@ -12,7 +12,9 @@ const url = databaseUrl();
 restoreDatabase(path.resolve(backup), url)
   .then(() => {
     console.log(`restored ${path.resolve(backup)}`);
-    console.log("start the portal, then run `npm run cache:purge`: the pages it had cached were rendered from the database as it was before");
+    console.log(
+      "start the portal, then run `npm run cache:purge`: the pages it had cached were rendered from the database as it was before",
+    );
   })
   .catch((error: Error) => {
     console.error(`restore failed, nothing changed: ${error.message}`);

@@ -7,7 +7,9 @@ writeSubsetFonts()
   .then((fonts) => {
     for (const { weight, file, sourceBytes, subsetBytes } of fonts) {
       const percent = ((100 * subsetBytes) / sourceBytes).toFixed(0);
-      console.log(`font ${weight}: ${sourceBytes} → ${subsetBytes} bytes (${percent}%) ${path.relative(process.cwd(), file)}`);
+      console.log(
+        `font ${weight}: ${sourceBytes} → ${subsetBytes} bytes (${percent}%) ${path.relative(process.cwd(), file)}`,
+      );
     }
   })
   .catch((error: Error) => {

@@ -26,7 +26,9 @@ import { fileURLToPath } from "node:url";
 const NEXT_DIST = "node_modules/next/dist";
 
 /** The production runtimes of the app router, for Turbopack and webpack builds. */
-const APP_RUNTIMES = ["app-page", "app-page-turbo", "app-route", "app-route-turbo"].map((name) => `compiled/next-server/${name}.runtime.prod.js`);
+const APP_RUNTIMES = ["app-page", "app-page-turbo", "app-route", "app-route-turbo"].map(
+  (name) => `compiled/next-server/${name}.runtime.prod.js`,
+);
 
 export const CHANGES = [
   {
@@ -43,19 +45,22 @@ export const CHANGES = [
       // FileSystemCache.set: keep it before its context's name is reused by the body.
       {
         find: /async set\((\w+),(\w+),(\w+)\)\{var (\w+);let (\w+)=\3\.fetchCache\?void 0:\3\.cacheControl,/g,
-        replace: "async set($1,$2,$3){var $4;let renderStartedAt=$3.renderStartedAt,$5=$3.fetchCache?void 0:$3.cacheControl,",
+        replace:
+          "async set($1,$2,$3){var $4;let renderStartedAt=$3.renderStartedAt,$5=$3.fetchCache?void 0:$3.cacheControl,",
         times: 1,
       },
       // …as the in-memory entry's date,
       {
         find: /lastModified:Date\.now\(\),cacheControl:(\w+)\}\),(\w+)\.debug&&console\.log\("FileSystemCache: set"/g,
-        replace: 'lastModified:renderStartedAt??Date.now(),cacheControl:$1}),$2.debug&&console.log("FileSystemCache: set"',
+        replace:
+          'lastModified:renderStartedAt??Date.now(),cacheControl:$1}),$2.debug&&console.log("FileSystemCache: set"',
         times: 1,
       },
       // …and in the metadata of the route's and the page's files on disk, which Next reads back as the date.
       {
         find: /prefetchHints:void 0,cacheControl:(\w+)\};(\w+)\.append\((\w+)\.replace\(\/\\\.(body|html)\$\//g,
-        replace: "prefetchHints:void 0,cacheControl:$1,routeCacheLastModified:renderStartedAt};$2.append($3.replace(/\\.$4$/",
+        replace:
+          "prefetchHints:void 0,cacheControl:$1,routeCacheLastModified:renderStartedAt};$2.append($3.replace(/\\.$4$/",
         times: 2,
       },
     ],

@@ -10,9 +10,23 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { fetchArticlePage } from "../shared/article-page";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../shared/comment-load";
+import {
+  FLOOD_LIMITS_OFF,
+  lostPublishedComments,
+  prepareTargets,
+  printSummary,
+  runCommentLoad,
+  summarize,
+  whenPublished,
+} from "../shared/comment-load";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
-import { approvedCommentCount, createOpenArticles, createReturningCommenter, integrityCheck, prefillComments } from "../shared/portal-db";
+import {
+  approvedCommentCount,
+  createOpenArticles,
+  createReturningCommenter,
+  integrityCheck,
+  prefillComments,
+} from "../shared/portal-db";
 import { freshDatabase, npmRun, startServer, tempDir, type CommandResult } from "../shared/portal-server";
 
 // However slow the machine, the load stops here.
@@ -70,7 +84,9 @@ async function main(): Promise<number> {
       });
       await Promise.race([backupTime.reached, delay(LOAD_LIMIT_MS)]);
       const backupStartedAt = Date.now();
-      const result: CommandResult = await npmRun("backup", [backupFile], databaseFile, { timeoutMs: backupTimeoutSeconds * 1000 });
+      const result: CommandResult = await npmRun("backup", [backupFile], databaseFile, {
+        timeoutMs: backupTimeoutSeconds * 1000,
+      });
       backupEnded = true;
       return { attempts: await load, backup: { ...result, startedAt: backupStartedAt, endedAt: Date.now() } };
     } finally {
@@ -82,13 +98,29 @@ async function main(): Promise<number> {
   heading("load, with `npm run backup` during it");
   printSummary(summarize(attempts, elapsedMs), elapsedMs);
   const publishedBetween = (from: number, to: number) =>
-    attempts.filter((attempt) => attempt.outcome === "published" && (attempt.answeredAt as number) >= from && (attempt.answeredAt as number) < to);
+    attempts.filter(
+      (attempt) =>
+        attempt.outcome === "published" &&
+        (attempt.answeredAt as number) >= from &&
+        (attempt.answeredAt as number) < to,
+    );
   const ackedBeforeBackup = publishedBetween(0, backup.startedAt);
   const ackedDuringBackup = publishedBetween(backup.startedAt, backup.endedAt);
-  figure("backup", `${((backup.endedAt - backup.startedAt) / 1000).toFixed(1)} s, ${backup.timedOut ? `killed after ${backupTimeoutSeconds} s` : `exit ${backup.code}`}: ${lastLine(backup.output)}`);
+  figure(
+    "backup",
+    `${((backup.endedAt - backup.startedAt) / 1000).toFixed(1)} s, ${backup.timedOut ? `killed after ${backupTimeoutSeconds} s` : `exit ${backup.code}`}: ${lastLine(backup.output)}`,
+  );
   figure("published before / during the backup", `${ackedBeforeBackup.length} / ${ackedDuringBackup.length}`);
-  checks.check(!backup.timedOut && backup.code === 0, `npm run backup finished under load within ${backupTimeoutSeconds} s`, backup.timedOut ? "still copying when stopped" : `exit ${backup.code}`);
-  checks.check(ackedDuringBackup.length > 0, "comments were being published while the backup ran", `${ackedDuringBackup.length}`);
+  checks.check(
+    !backup.timedOut && backup.code === 0,
+    `npm run backup finished under load within ${backupTimeoutSeconds} s`,
+    backup.timedOut ? "still copying when stopped" : `exit ${backup.code}`,
+  );
+  checks.check(
+    ackedDuringBackup.length > 0,
+    "comments were being published while the backup ran",
+    `${ackedDuringBackup.length}`,
+  );
   if (backup.timedOut || backup.code !== 0) return checks.finish("ops:backup-under-load");
 
   heading("restore into a new directory");

@@ -7,10 +7,32 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { fetchArticlePage } from "../shared/article-page";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, markerPattern, prepareTargets, printSummary, runCommentLoad, summarize, type CommentAttempt } from "../shared/comment-load";
-import { clickActionButton, createAccount, loadSignInForm, submitSignIn, type ClickAnswer } from "../shared/newsroom-http";
+import {
+  FLOOD_LIMITS_OFF,
+  lostPublishedComments,
+  markerPattern,
+  prepareTargets,
+  printSummary,
+  runCommentLoad,
+  summarize,
+  type CommentAttempt,
+} from "../shared/comment-load";
+import {
+  clickActionButton,
+  createAccount,
+  loadSignInForm,
+  submitSignIn,
+  type ClickAnswer,
+} from "../shared/newsroom-http";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
-import { approvedCommentCount, commentsByMarker, commentsOpen, createOpenArticles, createReturningCommenter, latestCommentAt } from "../shared/portal-db";
+import {
+  approvedCommentCount,
+  commentsByMarker,
+  commentsOpen,
+  createOpenArticles,
+  createReturningCommenter,
+  latestCommentAt,
+} from "../shared/portal-db";
 import { busyErrorLines, freshDatabase, startServer, tempDir } from "../shared/portal-server";
 
 const CLOSE_LABEL = "إغلاق التعليقات";
@@ -39,7 +61,12 @@ async function main(): Promise<number> {
   figure("database", databaseFile);
   const articles = createOpenArticles(databaseFile, articleCount);
   const returningEmail = createReturningCommenter(databaseFile);
-  const editor = { email: "editor@ops.test", name: "محرر التشغيل", role: "EDITOR" as const, password: randomBytes(12).toString("hex") };
+  const editor = {
+    email: "editor@ops.test",
+    name: "محرر التشغيل",
+    role: "EDITOR" as const,
+    password: randomBytes(12).toString("hex"),
+  };
   await createAccount(databaseFile, editor);
   figure("editor account", editor.email);
   const server = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
@@ -49,8 +76,14 @@ async function main(): Promise<number> {
   const checks = new Checks();
   try {
     const targets = await prepareTargets(server.baseUrl, articles);
-    const signedIn = await submitSignIn(server.baseUrl, await loadSignInForm(server.baseUrl), editor.email, editor.password);
-    if (signedIn.outcome !== "signed-in" || !signedIn.cookie) throw new Error(`the editor could not sign in: ${signedIn.message}`);
+    const signedIn = await submitSignIn(
+      server.baseUrl,
+      await loadSignInForm(server.baseUrl),
+      editor.email,
+      editor.password,
+    );
+    if (signedIn.outcome !== "signed-in" || !signedIn.cookie)
+      throw new Error(`the editor could not sign in: ${signedIn.message}`);
     const editorCookie = signedIn.cookie;
 
     const runId = randomBytes(4).toString("hex");
@@ -74,9 +107,11 @@ async function main(): Promise<number> {
       durationMs: durationSeconds * 1000 + LOAD_EXTENSION_MS,
       runId,
       authorEmail: returningEmail,
-      stopped: () => Date.now() - startedAt >= durationSeconds * 1000 && (!closes || answeredAfterClose >= POSTS_AFTER_CLOSE),
+      stopped: () =>
+        Date.now() - startedAt >= durationSeconds * 1000 && (!closes || answeredAfterClose >= POSTS_AFTER_CLOSE),
       onAttempt: (attempt) => {
-        if (closeAnsweredAt !== null && attempt.articleId === closing.id && attempt.sentAt > closeAnsweredAt) answeredAfterClose += 1;
+        if (closeAnsweredAt !== null && attempt.articleId === closing.id && attempt.sentAt > closeAnsweredAt)
+          answeredAfterClose += 1;
       },
     });
     const elapsedMs = Date.now() - startedAt;
@@ -87,7 +122,10 @@ async function main(): Promise<number> {
     const summary = summarize(attempts, elapsedMs);
     printSummary(summary, elapsedMs);
     if (cpuBefore !== null && cpuAfter !== null) {
-      figure("server CPU per request", `${(((cpuAfter - cpuBefore) * 1000) / summary.requests).toFixed(0)} ms (${(cpuAfter - cpuBefore).toFixed(1)} s in all)`);
+      figure(
+        "server CPU per request",
+        `${(((cpuAfter - cpuBefore) * 1000) / summary.requests).toFixed(0)} ms (${(cpuAfter - cpuBefore).toFixed(1)} s in all)`,
+      );
     }
     const busyLines = busyErrorLines(server.output());
     figure("SQLITE_BUSY / locked in server log", busyLines.length);
@@ -95,16 +133,33 @@ async function main(): Promise<number> {
 
     heading("checks");
     const onClosing = (attempt: CommentAttempt) => closed !== null && attempt.articleId === closing.id;
-    const unexpected = attempts.filter((attempt) => attempt.outcome !== "published" && !(onClosing(attempt) && attempt.outcome === "closed"));
+    const unexpected = attempts.filter(
+      (attempt) => attempt.outcome !== "published" && !(onClosing(attempt) && attempt.outcome === "closed"),
+    );
     checks.check(
       unexpected.length === 0,
       "every request answered 'published' (or 'closed' on the closed article)",
-      `${unexpected.length} other answers${unexpected.length ? `, e.g. ${unexpected.slice(0, 3).map((a) => `${a.marker}: ${a.outcome} HTTP ${a.httpStatus}${a.error ? ` (${a.error})` : ""}`).join("; ")}` : ""}`,
+      `${unexpected.length} other answers${
+        unexpected.length
+          ? `, e.g. ${unexpected
+              .slice(0, 3)
+              .map((a) => `${a.marker}: ${a.outcome} HTTP ${a.httpStatus}${a.error ? ` (${a.error})` : ""}`)
+              .join("; ")}`
+          : ""
+      }`,
     );
     checks.check(summary.serverErrors === 0, "no HTTP 5xx", `${summary.serverErrors}`);
-    checks.check(busyLines.length === 0, "no SQLITE_BUSY or 'database is locked' in the server log", `${busyLines.length} lines`);
+    checks.check(
+      busyLines.length === 0,
+      "no SQLITE_BUSY or 'database is locked' in the server log",
+      `${busyLines.length} lines`,
+    );
     const lost = lostPublishedComments(databaseFile, runId, attempts);
-    checks.check(lost.length === 0 && summary.byOutcome.published > 0, "every comment answered 'published' is stored, approved, on its article", `${summary.byOutcome.published - lost.length}/${summary.byOutcome.published} found${lost.length ? `, missing e.g. ${lost.slice(0, 5).join(", ")}` : ""}`);
+    checks.check(
+      lost.length === 0 && summary.byOutcome.published > 0,
+      "every comment answered 'published' is stored, approved, on its article",
+      `${summary.byOutcome.published - lost.length}/${summary.byOutcome.published} found${lost.length ? `, missing e.g. ${lost.slice(0, 5).join(", ")}` : ""}`,
+    );
 
     for (const article of articles) {
       const page = await fetchArticlePage(server.baseUrl, article.path);
@@ -125,23 +180,53 @@ async function main(): Promise<number> {
 }
 
 /** The close committed between `postedAt` and `answeredAt`: no comment may be stored after it. */
-function checkClose(checks: Checks, databaseFile: string, runId: string, articleId: number, closed: ClickAnswer, attempts: readonly CommentAttempt[]): void {
+function checkClose(
+  checks: Checks,
+  databaseFile: string,
+  runId: string,
+  articleId: number,
+  closed: ClickAnswer,
+  attempts: readonly CommentAttempt[],
+): void {
   heading(`close of article ${articleId} during the load`);
   const onArticle = attempts.filter((attempt) => attempt.articleId === articleId);
   const sentAfter = onArticle.filter((attempt) => attempt.sentAt > closed.answeredAt);
-  const inWindow = onArticle.filter((attempt) => attempt.sentAt >= closed.postedAt && attempt.sentAt <= closed.answeredAt);
+  const inWindow = onArticle.filter(
+    (attempt) => attempt.sentAt >= closed.postedAt && attempt.sentAt <= closed.answeredAt,
+  );
   figure("close request → answer", `${closed.answeredAt - closed.postedAt} ms (HTTP ${closed.status})`);
-  figure("posts to it sent before / during / after", `${onArticle.length - sentAfter.length - inWindow.length} / ${inWindow.length} / ${sentAfter.length}`);
+  figure(
+    "posts to it sent before / during / after",
+    `${onArticle.length - sentAfter.length - inWindow.length} / ${inWindow.length} / ${sentAfter.length}`,
+  );
   const latest = latestCommentAt(databaseFile, articleId);
-  figure("latest stored comment vs close answered", `${latest?.toISOString() ?? "none"} vs ${new Date(closed.answeredAt).toISOString()}`);
+  figure(
+    "latest stored comment vs close answered",
+    `${latest?.toISOString() ?? "none"} vs ${new Date(closed.answeredAt).toISOString()}`,
+  );
 
-  checks.check(closed.status === 200 && !commentsOpen(databaseFile, articleId), "the newsroom's close was answered and is stored", `HTTP ${closed.status}`);
-  checks.check(latest === null || latest.getTime() <= closed.answeredAt, "no comment on the closed article has createdAt after the close committed");
+  checks.check(
+    closed.status === 200 && !commentsOpen(databaseFile, articleId),
+    "the newsroom's close was answered and is stored",
+    `HTTP ${closed.status}`,
+  );
+  checks.check(
+    latest === null || latest.getTime() <= closed.answeredAt,
+    "no comment on the closed article has createdAt after the close committed",
+  );
   const notClosed = sentAfter.filter((attempt) => attempt.outcome !== "closed");
-  checks.check(notClosed.length === 0 && sentAfter.length > 0, "every post sent after the close got the closed answer", `${sentAfter.length - notClosed.length}/${sentAfter.length}`);
+  checks.check(
+    notClosed.length === 0 && sentAfter.length > 0,
+    "every post sent after the close got the closed answer",
+    `${sentAfter.length - notClosed.length}/${sentAfter.length}`,
+  );
   const stored = commentsByMarker(databaseFile, markerPattern(runId), `ops-${runId}-`);
   const storedDespiteClosed = onArticle.filter((attempt) => attempt.outcome === "closed" && stored.has(attempt.marker));
-  checks.check(storedDespiteClosed.length === 0, "no comment answered 'closed' was stored", `${storedDespiteClosed.length}`);
+  checks.check(
+    storedDespiteClosed.length === 0,
+    "no comment answered 'closed' was stored",
+    `${storedDespiteClosed.length}`,
+  );
 }
 
 runOps(main);

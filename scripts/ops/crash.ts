@@ -5,7 +5,15 @@
 // the server started again on the same file answers and takes comments.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { FLOOD_LIMITS_OFF, lostPublishedComments, prepareTargets, printSummary, runCommentLoad, summarize, whenPublished } from "../shared/comment-load";
+import {
+  FLOOD_LIMITS_OFF,
+  lostPublishedComments,
+  prepareTargets,
+  printSummary,
+  runCommentLoad,
+  summarize,
+  whenPublished,
+} from "../shared/comment-load";
 import { postComment } from "../shared/comment-post";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
 import { createOpenArticles, createReturningCommenter, integrityCheck, type OpenArticle } from "../shared/portal-db";
@@ -51,7 +59,9 @@ async function main(): Promise<number> {
   const exitCode = await first.exited;
   const attempts = await burst;
 
-  heading(`burst, SIGKILL after ${killAfterAcks} acknowledged comments (${((killedAt - startedAt) / 1000).toFixed(1)} s)`);
+  heading(
+    `burst, SIGKILL after ${killAfterAcks} acknowledged comments (${((killedAt - startedAt) / 1000).toFixed(1)} s)`,
+  );
   printSummary(summarize(attempts, killedAt - startedAt), killedAt - startedAt);
   const acknowledged = attempts.filter((attempt) => attempt.outcome === "published");
   const inFlight = attempts.filter((attempt) => attempt.answeredAt === null);
@@ -59,19 +69,35 @@ async function main(): Promise<number> {
   figure("in flight at the kill (no answer)", inFlight.length);
 
   heading("checks on the file the crash left");
-  checks.check(exitCode === null, "the server process died of the signal, not of its own accord", `exit code ${exitCode}`);
-  checks.check(acknowledged.length > 0 && inFlight.length > 0, "the kill came in the middle of the burst", `${acknowledged.length} acknowledged, ${inFlight.length} in flight`);
+  checks.check(
+    exitCode === null,
+    "the server process died of the signal, not of its own accord",
+    `exit code ${exitCode}`,
+  );
+  checks.check(
+    acknowledged.length > 0 && inFlight.length > 0,
+    "the kill came in the middle of the burst",
+    `${acknowledged.length} acknowledged, ${inFlight.length} in flight`,
+  );
   const integrityBefore = integrityCheck(databaseFile);
   checks.check(integrityBefore === "ok", "PRAGMA integrity_check before restarting", integrityBefore);
   const lostBefore = lostPublishedComments(databaseFile, runId, attempts);
-  checks.check(lostBefore.length === 0, "every acknowledged comment is in the file", `${acknowledged.length - lostBefore.length}/${acknowledged.length}${lostBefore.length ? `, missing e.g. ${lostBefore.slice(0, 5).join(", ")}` : ""}`);
+  checks.check(
+    lostBefore.length === 0,
+    "every acknowledged comment is in the file",
+    `${acknowledged.length - lostBefore.length}/${acknowledged.length}${lostBefore.length ? `, missing e.g. ${lostBefore.slice(0, 5).join(", ")}` : ""}`,
+  );
 
   heading("restart on the same file");
   const second = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
   try {
     figure("server", `${second.baseUrl} (pid ${second.pid})`);
     const health = await fetch(`${second.baseUrl}/api/health`);
-    checks.check(health.status === 200, "the restarted server answers /api/health", `HTTP ${health.status} ${await health.text()}`);
+    checks.check(
+      health.status === 200,
+      "the restarted server answers /api/health",
+      `HTTP ${health.status} ${await health.text()}`,
+    );
     const after = await commentAfterRestart(second.baseUrl, articles[0], returningEmail, runId);
     checks.check(after.ok, "the restarted server takes a comment", after.detail);
   } finally {
@@ -80,17 +106,33 @@ async function main(): Promise<number> {
   const integrityAfter = integrityCheck(databaseFile);
   checks.check(integrityAfter === "ok", "PRAGMA integrity_check after the restart", integrityAfter);
   const lostAfter = lostPublishedComments(databaseFile, runId, attempts);
-  checks.check(lostAfter.length === 0, "every comment acknowledged before the kill is still there", `${acknowledged.length - lostAfter.length}/${acknowledged.length}`);
+  checks.check(
+    lostAfter.length === 0,
+    "every comment acknowledged before the kill is still there",
+    `${acknowledged.length - lostAfter.length}/${acknowledged.length}`,
+  );
   return checks.finish("ops:crash");
 }
 
 /** One comment on the restarted server; a page that no longer renders is a failed check, not a broken run. */
-async function commentAfterRestart(baseUrl: string, article: OpenArticle, authorEmail: string, runId: string): Promise<{ ok: boolean; detail: string }> {
+async function commentAfterRestart(
+  baseUrl: string,
+  article: OpenArticle,
+  authorEmail: string,
+  runId: string,
+): Promise<{ ok: boolean; detail: string }> {
   try {
     const [target] = await prepareTargets(baseUrl, [article]);
-    const answer = await postComment(baseUrl, target.form, { authorName: "قارئ بعد العودة", authorEmail, body: `بعد إعادة التشغيل ops-${runId}-after` });
+    const answer = await postComment(baseUrl, target.form, {
+      authorName: "قارئ بعد العودة",
+      authorEmail,
+      body: `بعد إعادة التشغيل ops-${runId}-after`,
+    });
     // Taken without JavaScript: a 303 to the article at its notice (lib/comments/answers.ts).
-    return { ok: answer.status === 303 && answer.outcome === "published", detail: `HTTP ${answer.status}, ${answer.outcome}` };
+    return {
+      ok: answer.status === 303 && answer.outcome === "published",
+      detail: `HTTP ${answer.status}, ${answer.outcome}`,
+    };
   } catch (error) {
     return { ok: false, detail: (error as Error).message };
   }

@@ -24,14 +24,17 @@ async function prepare(): Promise<void> {
 async function cleanup(): Promise<void> {
   const server = testPostgresqlServer();
   const { rows } = await onServer(server, (client) =>
-    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [testDatabasePrefix(run)]),
+    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+      testDatabasePrefix(run),
+    ]),
   );
   for (const { datname } of rows) await dropDatabase(withDatabase(server, datname));
 }
 
 async function main(): Promise<void> {
   if (command === "reachable") process.exit((await serverReachable(testPostgresqlServer())) ? 0 : 1);
-  if (!/^[a-z0-9_]+$/.test(run)) throw new Error("usage: test-databases.ts prepare|cleanup <run id: a-z 0-9 _> | reachable");
+  if (!/^[a-z0-9_]+$/.test(run))
+    throw new Error("usage: test-databases.ts prepare|cleanup <run id: a-z 0-9 _> | reachable");
   if (command === "prepare") await prepare();
   else if (command === "cleanup") await cleanup();
   else throw new Error(`unknown command ${command}`);

@@ -33,7 +33,10 @@ function step(name, exitCode) {
 }
 
 console.log("\n== summary");
-const steps = readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean).map((line) => line.split("\t"));
+const steps = readFileSync(process.argv[2], "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => line.split("\t"));
 for (const [name, kind, exitCode, report] of steps) {
   if (kind === "tap") runner(name, tapCounts(report), exitCode);
   else if (kind === "playwright") runner(name, playwrightCounts(report), exitCode);

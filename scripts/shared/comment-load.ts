@@ -8,7 +8,11 @@ import { figure } from "./ops-report";
 
 // As long as a browser would wait: a slow answer is a figure (latency), not a failure.
 /** The server's environment for a load: one client posting at machine speed is not a flood here. */
-export const FLOOD_LIMITS_OFF = { COMMENT_RATE_PER_MINUTE: "0", COMMENT_RATE_PER_HOUR: "0", COMMENT_MIN_FILL_SECONDS: "0" };
+export const FLOOD_LIMITS_OFF = {
+  COMMENT_RATE_PER_MINUTE: "0",
+  COMMENT_RATE_PER_HOUR: "0",
+  COMMENT_MIN_FILL_SECONDS: "0",
+};
 
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -51,7 +55,13 @@ export const markerPattern = (runId: string) => new RegExp(`ops-${runId}-\\d+(?!
 
 /** Each article's comment form, fetched once: its token only records when it was served. */
 export async function prepareTargets(baseUrl: string, articles: readonly OpenArticle[]): Promise<LoadTarget[]> {
-  return Promise.all(articles.map(async (article) => ({ articleId: article.id, path: article.path, form: await loadCommentForm(baseUrl, article.path) })));
+  return Promise.all(
+    articles.map(async (article) => ({
+      articleId: article.id,
+      path: article.path,
+      form: await loadCommentForm(baseUrl, article.path),
+    })),
+  );
 }
 
 export async function runCommentLoad(options: LoadOptions): Promise<CommentAttempt[]> {
@@ -63,7 +73,14 @@ export async function runCommentLoad(options: LoadOptions): Promise<CommentAttem
       const sequence = next++;
       const target = options.targets[sequence % options.targets.length];
       const marker = markerFor(options.runId, sequence);
-      const attempt: CommentAttempt = { marker, articleId: target.articleId, sentAt: Date.now(), answeredAt: null, httpStatus: null, outcome: "network-error" };
+      const attempt: CommentAttempt = {
+        marker,
+        articleId: target.articleId,
+        sentAt: Date.now(),
+        answeredAt: null,
+        httpStatus: null,
+        outcome: "network-error",
+      };
       try {
         const answer = await postComment(
           options.baseUrl,
@@ -104,7 +121,8 @@ export function whenPublished(count: number): { onAttempt: (attempt: CommentAtte
 
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : "";
+  const cause =
+    error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : "";
   return `${error.name} ${error.message}${cause}`;
 }
 
@@ -122,7 +140,14 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 export function summarize(attempts: readonly CommentAttempt[], elapsedMs: number): LoadSummary {
-  const byOutcome: LoadSummary["byOutcome"] = { published: 0, held: 0, closed: 0, refused: 0, unknown: 0, "network-error": 0 };
+  const byOutcome: LoadSummary["byOutcome"] = {
+    published: 0,
+    held: 0,
+    closed: 0,
+    refused: 0,
+    unknown: 0,
+    "network-error": 0,
+  };
   for (const attempt of attempts) byOutcome[attempt.outcome] += 1;
   const latencies = attempts
     .filter((attempt) => attempt.answeredAt !== null)
@@ -139,14 +164,26 @@ export function summarize(attempts: readonly CommentAttempt[], elapsedMs: number
 
 export function printSummary(summary: LoadSummary, elapsedMs: number): void {
   figure("requests", `${summary.requests} in ${(elapsedMs / 1000).toFixed(1)} s`);
-  figure("answers", Object.entries(summary.byOutcome).map(([outcome, count]) => `${outcome} ${count}`).join(", "));
+  figure(
+    "answers",
+    Object.entries(summary.byOutcome)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(", "),
+  );
   figure("accepted (published) per second", summary.acceptedPerSecond.toFixed(1));
-  figure("latency p50 / p99 / max", `${summary.latencyMs.p50} / ${summary.latencyMs.p99} / ${summary.latencyMs.max} ms`);
+  figure(
+    "latency p50 / p99 / max",
+    `${summary.latencyMs.p50} / ${summary.latencyMs.p99} / ${summary.latencyMs.max} ms`,
+  );
   figure("HTTP 5xx answers", summary.serverErrors);
 }
 
 /** Markers the readers were told "published" that are not stored as approved comments of their article. */
-export function lostPublishedComments(databaseFile: string, runId: string, attempts: readonly CommentAttempt[]): string[] {
+export function lostPublishedComments(
+  databaseFile: string,
+  runId: string,
+  attempts: readonly CommentAttempt[],
+): string[] {
   const stored = commentsByMarker(databaseFile, markerPattern(runId), `ops-${runId}-`);
   return attempts
     .filter((attempt) => attempt.outcome === "published")

@@ -90,5 +90,9 @@ export async function postComment(
     signal,
   });
   const html = await response.text();
-  return { status: response.status, html, outcome: commentOutcome(response.status, response.headers.get("location"), html) };
+  return {
+    status: response.status,
+    html,
+    outcome: commentOutcome(response.status, response.headers.get("location"), html),
+  };
 }

@@ -34,7 +34,13 @@ export type FontWeight = (typeof FONT_WEIGHTS)[number];
 export const SUBSET_FONT_DIR = path.resolve("generated", "fonts");
 
 export function sourceFontFile(weight: FontWeight): string {
-  return path.resolve("node_modules", "@fontsource", "noto-naskh-arabic", "files", `noto-naskh-arabic-arabic-${weight}-normal.woff2`);
+  return path.resolve(
+    "node_modules",
+    "@fontsource",
+    "noto-naskh-arabic",
+    "files",
+    `noto-naskh-arabic-arabic-${weight}-normal.woff2`,
+  );
 }
 
 export function subsetFontFile(weight: FontWeight): string {
@@ -50,7 +56,9 @@ export function subsetCharacters(): string {
 /** The CSS `unicode-range` value for the subset, as written in app/fonts.ts. */
 export function subsetUnicodeRange(): string {
   const hex = (codePoint: number) => codePoint.toString(16).toUpperCase().padStart(4, "0");
-  return ARABIC_SUBSET_RANGES.map(([first, last]) => (first === last ? `U+${hex(first)}` : `U+${hex(first)}-${hex(last)}`)).join(", ");
+  return ARABIC_SUBSET_RANGES.map(([first, last]) =>
+    first === last ? `U+${hex(first)}` : `U+${hex(first)}-${hex(last)}`,
+  ).join(", ");
 }
 
 /** One weight of the font, and the same cut down to the subset with every OpenType layout feature kept, as WOFF2. */
@@ -59,7 +67,9 @@ export async function subsetArabicFont(weight: FontWeight): Promise<{ source: Bu
   return { source, subset: await subsetFont(source, subsetCharacters(), { targetFormat: "woff2" }) };
 }
 
-export async function writeSubsetFonts(): Promise<Array<{ weight: FontWeight; file: string; sourceBytes: number; subsetBytes: number }>> {
+export async function writeSubsetFonts(): Promise<
+  Array<{ weight: FontWeight; file: string; sourceBytes: number; subsetBytes: number }>
+> {
   await mkdir(SUBSET_FONT_DIR, { recursive: true });
   return Promise.all(
     FONT_WEIGHTS.map(async (weight) => {

@@ -71,7 +71,8 @@ function findForms(html: string): HtmlForm[] {
 /** The one form whose markup contains `marker` (a class name, a button label…); throws otherwise. */
 export function findFormContaining(html: string, marker: string, page: string): HtmlForm {
   const forms = findForms(html).filter((form) => form.markup.includes(marker));
-  if (forms.length !== 1) throw new Error(`${page}: expected one form containing ${JSON.stringify(marker)}, found ${forms.length}`);
+  if (forms.length !== 1)
+    throw new Error(`${page}: expected one form containing ${JSON.stringify(marker)}, found ${forms.length}`);
   return forms[0];
 }
 
@@ -99,7 +100,10 @@ export function multipartBody(fields: readonly (readonly [string, string])[]): {
     ([name, value]) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value.replace(/\r\n|\r|\n/g, "\r\n")}\r\n`,
   );
-  return { body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "utf8"), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "utf8"),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** The text of each `<p>` with the given class in the page (form answers, notices). */

@@ -3,7 +3,14 @@
  * one-click action buttons (close comments…) are Server Actions posted as multipart forms.
  */
 import { TooManySignInAttemptsError } from "../../lib/errors";
-import { findFormContaining, formActionUrl, isActionField, multipartBody, paragraphsWithClass, type HtmlForm } from "./html-form";
+import {
+  findFormContaining,
+  formActionUrl,
+  isActionField,
+  multipartBody,
+  paragraphsWithClass,
+  type HtmlForm,
+} from "./html-form";
 import { npmRun } from "./portal-server";
 
 // signInAction's answer to a wrong email or password (app/admin/sign-in/actions.ts, a "use server"
@@ -26,7 +33,8 @@ export async function createAccount(databaseFile: string, account: Account): Pro
     databaseFile,
     { stdin: `${account.password}\n` },
   );
-  if (result.code !== 0) throw new Error(`user:create ${account.email} failed (exit ${result.code}):\n${result.output}`);
+  if (result.code !== 0)
+    throw new Error(`user:create ${account.email} failed (exit ${result.code}):\n${result.output}`);
 }
 
 async function getPage(baseUrl: string, path: string, cookie?: string): Promise<string> {
@@ -50,7 +58,12 @@ async function postForm(
     body: new Uint8Array(body),
     redirect: "manual",
   });
-  return { status: response.status, location: response.headers.get("location"), cookies: response.headers.getSetCookie(), html: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    cookies: response.headers.getSetCookie(),
+    html: await response.text(),
+  };
 }
 
 export interface SignInForm {
@@ -60,8 +73,15 @@ export interface SignInForm {
 
 export async function loadSignInForm(baseUrl: string): Promise<SignInForm> {
   const pageUrl = new URL("/admin/sign-in", baseUrl).toString();
-  const form: HtmlForm = findFormContaining(await getPage(baseUrl, "/admin/sign-in"), 'name="password"', "/admin/sign-in");
-  return { actionUrl: formActionUrl(form, pageUrl), actionFields: form.controls.filter((c) => isActionField(c.name)).map((c) => [c.name, c.value]) };
+  const form: HtmlForm = findFormContaining(
+    await getPage(baseUrl, "/admin/sign-in"),
+    'name="password"',
+    "/admin/sign-in",
+  );
+  return {
+    actionUrl: formActionUrl(form, pageUrl),
+    actionFields: form.controls.filter((c) => isActionField(c.name)).map((c) => [c.name, c.value]),
+  };
 }
 
 export type SignInOutcome = "signed-in" | "wrong" | "locked" | "other";
@@ -82,13 +102,24 @@ export async function submitSignIn(
   password: string,
   headers: Record<string, string> = {},
 ): Promise<SignInAnswer> {
-  const answer = await postForm(baseUrl, form.actionUrl, [...form.actionFields, ["email", email], ["password", password]], headers);
+  const answer = await postForm(
+    baseUrl,
+    form.actionUrl,
+    [...form.actionFields, ["email", email], ["password", password]],
+    headers,
+  );
   const cookie = answer.cookies.map((setCookie) => setCookie.split(";")[0]).join("; ");
-  if (answer.status >= 300 && answer.status < 400 && answer.location?.endsWith("/admin/articles") && cookie.includes("session_token")) {
+  if (
+    answer.status >= 300 &&
+    answer.status < 400 &&
+    answer.location?.endsWith("/admin/articles") &&
+    cookie.includes("session_token")
+  ) {
     return { outcome: "signed-in", httpStatus: answer.status, cookie, message: `redirect to ${answer.location}` };
   }
   const [message = ""] = paragraphsWithClass(answer.html, "form-message-error");
-  const outcome: SignInOutcome = message === WRONG_CREDENTIALS ? "wrong" : message.startsWith(LOCKED_PREFIX) ? "locked" : "other";
+  const outcome: SignInOutcome =
+    message === WRONG_CREDENTIALS ? "wrong" : message.startsWith(LOCKED_PREFIX) ? "locked" : "other";
   return { outcome, httpStatus: answer.status, cookie: null, message: message || `HTTP ${answer.status}` };
 }
 
@@ -102,7 +133,12 @@ export interface ClickAnswer {
 }
 
 /** Clicks the admin page's one-click button labelled `label` (a Server Action form with no fields of its own). */
-export async function clickActionButton(baseUrl: string, path: string, cookie: string, label: string): Promise<ClickAnswer> {
+export async function clickActionButton(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  label: string,
+): Promise<ClickAnswer> {
   const html = await getPage(baseUrl, path, cookie);
   const form = findFormContaining(html, `>${label}</button>`, path);
   const fields = form.controls.map((control): [string, string] => [control.name, control.value]);

@@ -44,7 +44,13 @@ export function heading(text: string): void {
 
 /** Timings mean little without the machine's size and how busy it already was. */
 export function machineFigures(): void {
-  figure("machine", `${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
+  figure(
+    "machine",
+    `${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" / ")} (1 / 5 / 15 min)`,
+  );
 }
 
 /**
@@ -70,6 +76,7 @@ export function runOps(main: () => Promise<number>): void {
 export function parseIntegerFlag(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a whole number, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`--${name} must be a whole number, got ${JSON.stringify(value)}`);
   return parsed;
 }

@@ -18,6 +18,9 @@ export async function purgePortalCache(): Promise<string> {
   } catch {
     return `no portal answers at ${base}: nothing cached to expire`;
   }
-  if (status !== 200) throw new Error(`the portal at ${base} refused to expire its pages (${status}): is APP_SECRET the one it runs with?`);
+  if (status !== 200)
+    throw new Error(
+      `the portal at ${base} refused to expire its pages (${status}): is APP_SECRET the one it runs with?`,
+    );
   return `expired the cached pages of the portal at ${base}`;
 }

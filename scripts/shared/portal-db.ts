@@ -36,7 +36,14 @@ export function createOpenArticles(file: string, count: number): OpenArticle[] {
     return Array.from({ length: count }, (_, index) => {
       const slug = `خبر-للتشغيل-${index + 1}-${randomUUID().slice(0, 8)}`;
       const body = serializeArticleBody(bodyFromParagraphs([`فقرة خبر التشغيل رقم ${index + 1}.`]));
-      const { lastInsertRowid } = insert.run(slug, `خبر للتشغيل رقم ${index + 1}`, body, yesterday, yesterday, yesterday);
+      const { lastInsertRowid } = insert.run(
+        slug,
+        `خبر للتشغيل رقم ${index + 1}`,
+        body,
+        yesterday,
+        yesterday,
+        yesterday,
+      );
       return { id: Number(lastInsertRowid), slug, path: articlePath(slug) };
     });
   });
@@ -51,7 +58,9 @@ export function createReturningCommenter(file: string): string {
   const [article] = createOpenArticles(file, 1);
   withDatabase(file, false, (sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, 'APPROVED', ?)`)
+      .prepare(
+        `INSERT INTO "Comment" ("articleId", "authorName", "authorEmail", "body", "status", "createdAt") VALUES (?, ?, ?, ?, 'APPROVED', ?)`,
+      )
       .run(article.id, "قارئ دائم", email, "تعليق سابق مقبول", sqliteDate(new Date())),
   );
   return email;
@@ -66,7 +75,9 @@ export function prefillComments(file: string, count: number): void {
   const text = "تعليق قديم في الأرشيف. ".repeat(45);
   const createdAt = sqliteDate(new Date(Date.now() - 12 * 60 * 60_000));
   withDatabase(file, false, (sqlite) => {
-    const insert = sqlite.prepare(`INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, 'قارئ قديم', ?, 'APPROVED', ?)`);
+    const insert = sqlite.prepare(
+      `INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, 'قارئ قديم', ?, 'APPROVED', ?)`,
+    );
     sqlite.transaction(() => {
       for (let index = 0; index < count; index += 1) insert.run(archive.id, `${text}${index}`, createdAt);
     })();
@@ -86,29 +97,42 @@ export interface StoredComment {
 
 /** The stored comments whose body carries one of the run's markers, by marker. */
 export function commentsByMarker(file: string, markerPattern: RegExp, likePrefix: string): Map<string, StoredComment> {
-  const rows = withDatabase(file, true, (sqlite) =>
-    sqlite
-      .prepare(`SELECT "id", "articleId", "status", "createdAt", "body" FROM "Comment" WHERE "body" LIKE ?`)
-      .all(`%${likePrefix}%`) as { id: number; articleId: number; status: string; createdAt: string; body: string }[],
+  const rows = withDatabase(
+    file,
+    true,
+    (sqlite) =>
+      sqlite
+        .prepare(`SELECT "id", "articleId", "status", "createdAt", "body" FROM "Comment" WHERE "body" LIKE ?`)
+        .all(`%${likePrefix}%`) as { id: number; articleId: number; status: string; createdAt: string; body: string }[],
   );
   const found = new Map<string, StoredComment>();
   for (const row of rows) {
     const marker = row.body.match(markerPattern)?.[0];
-    if (marker) found.set(marker, { id: row.id, articleId: row.articleId, status: row.status, createdAt: new Date(row.createdAt) });
+    if (marker)
+      found.set(marker, {
+        id: row.id,
+        articleId: row.articleId,
+        status: row.status,
+        createdAt: new Date(row.createdAt),
+      });
   }
   return found;
 }
 
 export function approvedCommentCount(file: string, articleId: number): number {
   return withDatabase(file, true, (sqlite) => {
-    const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ? AND "status" = 'APPROVED'`).get(articleId) as { n: number };
+    const row = sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ? AND "status" = 'APPROVED'`)
+      .get(articleId) as { n: number };
     return row.n;
   });
 }
 
 export function commentsOpen(file: string, articleId: number): boolean {
   return withDatabase(file, true, (sqlite) => {
-    const row = sqlite.prepare(`SELECT "commentsOpen" FROM "Article" WHERE "id" = ?`).get(articleId) as { commentsOpen: number };
+    const row = sqlite.prepare(`SELECT "commentsOpen" FROM "Article" WHERE "id" = ?`).get(articleId) as {
+      commentsOpen: number;
+    };
     return row.commentsOpen === 1;
   });
 }
@@ -116,7 +140,9 @@ export function commentsOpen(file: string, articleId: number): boolean {
 /** The latest comment time stored for the article, or null when it has none. */
 export function latestCommentAt(file: string, articleId: number): Date | null {
   return withDatabase(file, true, (sqlite) => {
-    const row = sqlite.prepare(`SELECT MAX("createdAt") AS latest FROM "Comment" WHERE "articleId" = ?`).get(articleId) as { latest: string | null };
+    const row = sqlite
+      .prepare(`SELECT MAX("createdAt") AS latest FROM "Comment" WHERE "articleId" = ?`)
+      .get(articleId) as { latest: string | null };
     return row.latest ? new Date(row.latest) : null;
   });
 }

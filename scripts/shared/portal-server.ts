@@ -65,10 +65,20 @@ export interface CommandOptions {
 }
 
 /** Runs a command in the repository with the given environment added, collecting its output. */
-function runCommand(command: string, args: string[], env: Record<string, string>, { stdin, timeoutMs }: CommandOptions = {}): Promise<CommandResult> {
+function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  { stdin, timeoutMs }: CommandOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout stops npm and the node process it started alike.
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
     let output = "";
     let timedOut = false;
     const timer = timeoutMs
@@ -89,14 +99,26 @@ function runCommand(command: string, args: string[], env: Record<string, string>
 }
 
 /** `npm run <script> -- <args>` against the given database, as an operator types it. */
-export async function npmRun(script: string, args: string[], databaseFile: string, options: CommandOptions = {}): Promise<CommandResult> {
-  return runCommand("npm", ["run", "--silent", script, "--", ...args], { DATABASE_URL: databaseUrlFor(databaseFile) }, options);
+export async function npmRun(
+  script: string,
+  args: string[],
+  databaseFile: string,
+  options: CommandOptions = {},
+): Promise<CommandResult> {
+  return runCommand(
+    "npm",
+    ["run", "--silent", script, "--", ...args],
+    { DATABASE_URL: databaseUrlFor(databaseFile) },
+    options,
+  );
 }
 
 /** A new database file in `dir`, migrated, in WAL mode and seeded (`npm run db:fresh`). */
 export async function freshDatabase(dir: string): Promise<string> {
   const file = path.join(dir, "portal.db");
-  const result = await runCommand(TSX_BIN, ["scripts/cli/db-setup.ts", "--fresh"], { DATABASE_URL: databaseUrlFor(file) });
+  const result = await runCommand(TSX_BIN, ["scripts/cli/db-setup.ts", "--fresh"], {
+    DATABASE_URL: databaseUrlFor(file),
+  });
   if (result.code !== 0) throw new Error(`db:fresh failed (exit ${result.code}):\n${result.output}`);
   return file;
 }
@@ -156,19 +178,23 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
     throw new Error("no production build in .next: run `npm run build` first");
   }
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(listenPort), "-H", "127.0.0.1"], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      ...SERVER_ENV,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_SECRET,
-      DATABASE_URL: databaseUrlFor(databaseFile),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(listenPort), "-H", "127.0.0.1"],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        ...SERVER_ENV,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_SECRET,
+        DATABASE_URL: databaseUrlFor(databaseFile),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   running.add(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -255,10 +281,16 @@ async function waitForHealth(baseUrl: string, exited: Promise<number | null>): P
     if ((await healthStatus(baseUrl, 2000).catch(() => 0)) === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(gone ? `the server at ${baseUrl} exited before it was healthy` : `no healthy answer from ${baseUrl}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s`);
+  throw new Error(
+    gone
+      ? `the server at ${baseUrl} exited before it was healthy`
+      : `no healthy answer from ${baseUrl}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s`,
+  );
 }
 
 /** Lines of the server's output that report SQLite lock contention: each is a failed request. */
 export function busyErrorLines(output: string): string[] {
-  return output.split("\n").filter((line) => /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked/i.test(line));
+  return output
+    .split("\n")
+    .filter((line) => /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked/i.test(line));
 }

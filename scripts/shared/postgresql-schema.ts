@@ -11,8 +11,11 @@ const HEADER = `// GENERATED from prisma/schema.prisma by \`npm run db:postgresq
 `;
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string, what: string): string {
-  const matches = text.match(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`));
-  if (matches?.length !== 1) throw new Error(`prisma/schema.prisma: expected one ${what}, found ${matches?.length ?? 0}`);
+  const matches = text.match(
+    new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`),
+  );
+  if (matches?.length !== 1)
+    throw new Error(`prisma/schema.prisma: expected one ${what}, found ${matches?.length ?? 0}`);
   return text.replace(pattern, replacement);
 }
 
@@ -27,6 +30,11 @@ export function postgresqlSchemaFrom(sqliteSchema: string): string {
 }`,
     "datasource block",
   );
-  schema = replaceOnce(schema, /output(\s*)= "\.\.\/lib\/generated\/prisma"/, 'output$1= "../../lib/generated/prisma-postgresql"', "generator output");
+  schema = replaceOnce(
+    schema,
+    /output(\s*)= "\.\.\/lib\/generated\/prisma"/,
+    'output$1= "../../lib/generated/prisma-postgresql"',
+    "generator output",
+  );
   return HEADER + schema;
 }

@@ -46,7 +46,10 @@ export async function copySqliteToPostgresql(sqliteFile: string, postgresqlUrl: 
     const skippedEmpty = [...sourceTables].filter((table) => !targetTables.includes(table));
     for (const table of skippedEmpty) {
       const rows = rowCount(sqlite, table);
-      if (rows > 0) throw new Error(`table "${table}" has ${rows} rows in SQLite and does not exist in PostgreSQL: is the target migrated to the same schema?`);
+      if (rows > 0)
+        throw new Error(
+          `table "${table}" has ${rows} rows in SQLite and does not exist in PostgreSQL: is the target migrated to the same schema?`,
+        );
     }
     const tables: TableCopy[] = [];
     await client.query("BEGIN");
@@ -72,11 +75,22 @@ export async function copySqliteToPostgresql(sqliteFile: string, postgresqlUrl: 
 
 /** Ordinary tables only: no FTS virtual tables or their shadow tables (PostgreSQL keeps its own index). */
 function sqliteTables(sqlite: Database.Database): string[] {
-  const rows = sqlite.prepare(`SELECT name, type FROM pragma_table_list WHERE schema = 'main'`).all() as { name: string; type: string }[];
-  return rows.filter(({ name, type }) => type === "table" && !name.startsWith("sqlite_") && !NOT_COPIED.has(name)).map(({ name }) => name);
+  const rows = sqlite.prepare(`SELECT name, type FROM pragma_table_list WHERE schema = 'main'`).all() as {
+    name: string;
+    type: string;
+  }[];
+  return rows
+    .filter(({ name, type }) => type === "table" && !name.startsWith("sqlite_") && !NOT_COPIED.has(name))
+    .map(({ name }) => name);
 }
 
-const rowCount = (sqlite: Database.Database, table: string) => Number(sqlite.prepare(`SELECT count(*) FROM ${quoted(table)}`).pluck().get());
+const rowCount = (sqlite: Database.Database, table: string) =>
+  Number(
+    sqlite
+      .prepare(`SELECT count(*) FROM ${quoted(table)}`)
+      .pluck()
+      .get(),
+  );
 
 const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
@@ -98,7 +112,8 @@ async function tablesInInsertOrder(client: pg.Client): Promise<string[]> {
   );
   const parents = new Map(tables.map(({ name }) => [name, new Set<string>()]));
   for (const { child, parent } of references) {
-    if (child === parent) throw new Error(`table "${child}" refers to itself: its rows would need ordering, which this copy does not do`);
+    if (child === parent)
+      throw new Error(`table "${child}" refers to itself: its rows would need ordering, which this copy does not do`);
     parents.get(child)?.add(parent);
   }
   const ordered: string[] = [];
@@ -131,18 +146,24 @@ async function targetColumns(client: pg.Client, table: string): Promise<TargetCo
  */
 async function copyTable(sqlite: Database.Database, client: pg.Client, table: string): Promise<number> {
   const existing = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table)}) AS any`);
-  if (existing.rows[0].any) throw new Error(`table "${table}" in PostgreSQL already has rows: copy into a freshly migrated, unseeded database`);
-  const sourceColumns = new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]));
+  if (existing.rows[0].any)
+    throw new Error(`table "${table}" in PostgreSQL already has rows: copy into a freshly migrated, unseeded database`);
+  const sourceColumns = new Set(sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
   const columns = (await targetColumns(client, table)).filter((column) => sourceColumns.has(column.name));
   for (const column of columns) {
-    if (column.category === "A") throw new Error(`"${table}"."${column.name}" is an array (${column.type}): SQLite has no such column to copy from`);
+    if (column.category === "A")
+      throw new Error(
+        `"${table}"."${column.name}" is an array (${column.type}): SQLite has no such column to copy from`,
+      );
   }
   const missing = [...sourceColumns].filter((name) => !columns.some((column) => column.name === name));
   if (missing.length > 0) throw new Error(`"${table}" has columns PostgreSQL does not: ${missing.join(", ")}`);
 
   const insert = `INSERT INTO ${quoted(table)} (${columns.map(({ name }) => quoted(name)).join(", ")})
     SELECT * FROM unnest(${columns.map(({ type }, index) => `$${index + 1}::${type}[]`).join(", ")})`;
-  const select = sqlite.prepare(`SELECT ${columns.map(({ name }) => quoted(name)).join(", ")} FROM ${quoted(table)} ORDER BY rowid`).raw();
+  const select = sqlite
+    .prepare(`SELECT ${columns.map(({ name }) => quoted(name)).join(", ")} FROM ${quoted(table)} ORDER BY rowid`)
+    .raw();
   let copied = 0;
   let batch: unknown[][] = columns.map(() => []);
   const flush = async () => {
@@ -182,7 +203,8 @@ function timestampText(value: unknown, column: TargetColumn, table: string): str
       : typeof value === "string"
         ? new Date(SQLITE_UTC_TEXT.test(value) ? `${value.replace(" ", "T")}Z` : value)
         : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new Error(`"${table}"."${column.name}": ${JSON.stringify(value)} is not a date`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`"${table}"."${column.name}": ${JSON.stringify(value)} is not a date`);
   const iso = date.toISOString();
   return column.isTimestampWithZone ? iso : iso.slice(0, -1);
 }
@@ -195,6 +217,9 @@ async function resetSequences(client: pg.Client, table: string): Promise<void> {
     [quoted(table)],
   );
   for (const { column, sequence } of rows) {
-    await client.query(`SELECT setval($1, COALESCE((SELECT max(${quoted(column)}) FROM ${quoted(table)}), 0) + 1, false)`, [sequence]);
+    await client.query(
+      `SELECT setval($1, COALESCE((SELECT max(${quoted(column)}) FROM ${quoted(table)}), 0) + 1, false)`,
+      [sequence],
+    );
   }
 }

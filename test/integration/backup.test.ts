@@ -52,17 +52,32 @@ describeInLane("sqlite", "backup and restore", () => {
 
     const inCopy = rows(copy, `SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ${article.id}`);
     assert.ok(before > 0 && inCopy >= before && inCopy <= after, `${before} ≤ ${inCopy} ≤ ${after}`);
-    assert.equal(rows(copy, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`), 0);
+    assert.equal(
+      rows(
+        copy,
+        `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`,
+      ),
+      0,
+    );
   });
 
   test("a backup of a database many steps long finishes while another connection keeps writing", async () => {
     const article = await createArticle();
     const filler = new Database(databaseFile(), { timeout: 5000 });
-    const insert = filler.prepare('INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?)');
+    const insert = filler.prepare(
+      'INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (?, ?, ?, ?, ?)',
+    );
     // About 8,000 pages (32 MB): eighty steps at better-sqlite3's default of 100 pages a step, too
     // many to pass between a busy writer's commits, each of which restarts the copy.
     filler.transaction(() => {
-      for (let index = 0; index < 16_000; index += 1) insert.run(article.id, "كاتب", `${"نص قديم في الأرشيف ".repeat(55)}${index}`, "APPROVED", new Date().toISOString());
+      for (let index = 0; index < 16_000; index += 1)
+        insert.run(
+          article.id,
+          "كاتب",
+          `${"نص قديم في الأرشيف ".repeat(55)}${index}`,
+          "APPROVED",
+          new Date().toISOString(),
+        );
     })();
     filler.close();
     const writingMs = 6000;
@@ -77,7 +92,10 @@ describeInLane("sqlite", "backup and restore", () => {
        const stop = Date.now() + Number(process.env.WRITING_MS);
        while (Date.now() < stop) write();
        db.close();`,
-      { eval: true, env: { ...process.env, FILE: databaseFile(), ARTICLE: String(article.id), WRITING_MS: String(writingMs) } },
+      {
+        eval: true,
+        env: { ...process.env, FILE: databaseFile(), ARTICLE: String(article.id), WRITING_MS: String(writingMs) },
+      },
     );
     const finished = new Promise((resolve, reject) => writer.on("exit", resolve).on("error", reject));
     await new Promise((resolve) => writer.once("message", resolve));
@@ -98,7 +116,13 @@ describeInLane("sqlite", "backup and restore", () => {
 
     const target = path.join(directory, "restored", "portal.db");
     restoreDatabase(copy, target);
-    assert.equal(rows(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "id" = ${article.id} AND "headline" = 'خبر في النسخة الاحتياطية'`), 1);
+    assert.equal(
+      rows(
+        target,
+        `SELECT COUNT(*) AS n FROM "Article" WHERE "id" = ${article.id} AND "headline" = 'خبر في النسخة الاحتياطية'`,
+      ),
+      1,
+    );
 
     const damaged = path.join(directory, "damaged.db");
     const bytes = readFileSync(copy);
@@ -118,7 +142,9 @@ describeInLane("sqlite", "backup and restore", () => {
     assert.match(stdout, /^backup written: .*cli\.db$/m);
 
     const target = path.join(directory, "elsewhere.db");
-    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], { env: { ...process.env, DATABASE_URL: `file:${target}` } });
+    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], {
+      env: { ...process.env, DATABASE_URL: `file:${target}` },
+    });
     assert.match(restored.stdout, /^restored /m);
     assert.equal(rows(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
   });
@@ -143,7 +169,10 @@ describeInLane("postgresql", "backup and restore", () => {
     const writer = new pg.Client({ connectionString: databaseUrl() });
     await writer.connect();
     const write = () =>
-      writer.query(`INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES ($1, 'كاتب', 'نص تحت الضغط', 'APPROVED', now())`, [article.id]);
+      writer.query(
+        `INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES ($1, 'كاتب', 'نص تحت الضغط', 'APPROVED', now())`,
+        [article.id],
+      );
     for (let index = 0; index < 20; index += 1) await write();
     let writing = true;
     const writes = (async () => {
@@ -162,7 +191,13 @@ describeInLane("postgresql", "backup and restore", () => {
     await restoreUrl(copy, restored);
     const inCopy = await countIn(restored, count);
     assert.ok(before >= 20 && inCopy >= before && inCopy <= after, `${before} ≤ ${inCopy} ≤ ${after}`);
-    assert.equal(await countIn(restored, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`), 0);
+    assert.equal(
+      await countIn(
+        restored,
+        `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "Article" a ON a."id" = c."articleId" WHERE a."id" IS NULL`,
+      ),
+      0,
+    );
   });
 
   test("restore replaces a database; a damaged dump is refused and nothing changes", async () => {
@@ -193,8 +228,20 @@ describeInLane("postgresql", "backup and restore", () => {
     const portal = new pg.Client({ connectionString: target });
     await portal.connect();
     try {
-      await assert.rejects(restoreUrl(copy, target), /nothing changed: 1 connection\(s\) to .* are open: stop the portal/);
-      assert.equal(Number((await portal.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر قيد الاستخدام'`)).rows[0].n), 1);
+      await assert.rejects(
+        restoreUrl(copy, target),
+        /nothing changed: 1 connection\(s\) to .* are open: stop the portal/,
+      );
+      assert.equal(
+        Number(
+          (
+            await portal.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر قيد الاستخدام'`,
+            )
+          ).rows[0].n,
+        ),
+        1,
+      );
     } finally {
       await portal.end();
     }
@@ -209,7 +256,9 @@ describeInLane("postgresql", "backup and restore", () => {
     assert.match(stdout, /^backup written: .*cli\.dump$/m);
 
     const target = otherDatabase("cli");
-    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], { env: { ...process.env, DATABASE_URL: target } });
+    const restored = await run(tsx, ["scripts/cli/restore.ts", copy], {
+      env: { ...process.env, DATABASE_URL: target },
+    });
     assert.match(restored.stdout, /^restored /m);
     assert.equal(await countIn(target, `SELECT COUNT(*) AS n FROM "Article" WHERE "headline" = 'خبر سطر الأوامر'`), 1);
   });

@@ -15,7 +15,8 @@ describe("flood limits per client (5 a minute, 30 an hour by default)", () => {
   test("a sixth comment within a minute is refused with an Arabic message; other clients are not affected", async () => {
     const article = await createArticle();
     const start = new Date();
-    for (let index = 0; index < 5; index += 1) await postComment(comment(article.id), { fingerprint: "client-a", now: at(start, index) });
+    for (let index = 0; index < 5; index += 1)
+      await postComment(comment(article.id), { fingerprint: "client-a", now: at(start, index) });
     await assert.rejects(postComment(comment(article.id), { fingerprint: "client-a", now: at(start, 10) }), (error) => {
       assert.ok(error instanceof CommentRateLimitedError);
       assert.match(error.publicMessage, /^أرسلت تعليقات كثيرة في وقت قصير/);
@@ -29,8 +30,12 @@ describe("flood limits per client (5 a minute, 30 an hour by default)", () => {
   test("the hourly limit holds across minutes, and the limit lives in the database", async () => {
     const article = await createArticle();
     const start = new Date();
-    for (let index = 0; index < 30; index += 1) await postComment(comment(article.id), { fingerprint: "client-h", now: at(start, index * 100) });
-    await assert.rejects(postComment(comment(article.id), { fingerprint: "client-h", now: at(start, 3000) }), CommentRateLimitedError);
+    for (let index = 0; index < 30; index += 1)
+      await postComment(comment(article.id), { fingerprint: "client-h", now: at(start, index * 100) });
+    await assert.rejects(
+      postComment(comment(article.id), { fingerprint: "client-h", now: at(start, 3000) }),
+      CommentRateLimitedError,
+    );
     await postComment(comment(article.id), { fingerprint: "client-h", now: at(start, 3700) });
   });
 
@@ -45,7 +50,11 @@ describe("simple bots", () => {
     const article = await createArticle();
     const now = new Date();
     await assert.rejects(
-      postComment(comment(article.id), { fingerprint: null, now: at(now, 10), form: { honeypot: "https://spam.example", token: commentFormToken(now) } }),
+      postComment(comment(article.id), {
+        fingerprint: null,
+        now: at(now, 10),
+        form: { honeypot: "https://spam.example", token: commentFormToken(now) },
+      }),
       (error) => error instanceof BotCommentError && /بعد مراجعته/.test(error.publicMessage),
     );
     assert.equal(await countComments(article.id), 0);
@@ -60,7 +69,14 @@ describe("simple bots", () => {
       { token: undefined, now: at(served, 60) },
       { token: token.replace(/^\d+/, String(served.getTime() - 60_000)), now: at(served, 5) },
     ]) {
-      await assert.rejects(postComment(comment(article.id), { fingerprint: null, now: sent.now, form: { honeypot: "", token: sent.token } }), CommentTooFastError);
+      await assert.rejects(
+        postComment(comment(article.id), {
+          fingerprint: null,
+          now: sent.now,
+          form: { honeypot: "", token: sent.token },
+        }),
+        CommentTooFastError,
+      );
     }
     await postComment(comment(article.id), { fingerprint: null, now: at(served, 4), form: { honeypot: "", token } });
     assert.equal(await countComments(article.id), 1);
@@ -75,8 +91,13 @@ describe("spam-looking comments", () => {
       const article = await createArticle();
       const links = "اقرأ https://a.example و https://b.example و www.c.example";
       const held = [links, "اربح المال من البيت عبر كازينو اونلاين", "للتواصل واتساب: +966 55 123 4567"];
-      for (const body of held) assert.equal((await postComment(comment(article.id, body), { fingerprint: null })).status, "PENDING", body);
-      assert.equal((await postComment(comment(article.id, "رأي عادي مع رابط واحد https://a.example"), { fingerprint: null })).status, "APPROVED");
+      for (const body of held)
+        assert.equal((await postComment(comment(article.id, body), { fingerprint: null })).status, "PENDING", body);
+      assert.equal(
+        (await postComment(comment(article.id, "رأي عادي مع رابط واحد https://a.example"), { fingerprint: null }))
+          .status,
+        "APPROVED",
+      );
     } finally {
       await updateSettings(admin, { commentModeration: "hold" });
     }

@@ -29,7 +29,12 @@ describe("posting a comment", () => {
   test("stores a valid comment as text, trimmed, held for moderation, with the email kept private", async () => {
     const article = await createArticle();
     const posted = await postComment(
-      { articleId: article.id, authorName: "  Ahmed أحمد ", authorEmail: " Reader@Example.com ", body: "  <b>مرحبا</b>\r\nسطر ثان  " },
+      {
+        articleId: article.id,
+        authorName: "  Ahmed أحمد ",
+        authorEmail: " Reader@Example.com ",
+        body: "  <b>مرحبا</b>\r\nسطر ثان  ",
+      },
       context,
     );
     assert.equal(posted.status, "PENDING");
@@ -46,8 +51,12 @@ describe("posting a comment", () => {
   test("counts length in characters: an 80-character Arabic name with an emoji is accepted, 81 is not", async () => {
     const article = await createArticle();
     await postComment({ ...valid, articleId: article.id, authorName: `${"ب".repeat(79)}😀` }, context);
-    await rejectsWithFields(postComment({ ...valid, articleId: article.id, authorName: "ب".repeat(81) }, context), ["authorName"]);
-    await rejectsWithFields(postComment({ ...valid, articleId: article.id, body: "ت".repeat(5001) }, context), ["body"]);
+    await rejectsWithFields(postComment({ ...valid, articleId: article.id, authorName: "ب".repeat(81) }, context), [
+      "authorName",
+    ]);
+    await rejectsWithFields(postComment({ ...valid, articleId: article.id, body: "ت".repeat(5001) }, context), [
+      "body",
+    ]);
     await postComment({ ...valid, articleId: article.id, body: "ت".repeat(5000) }, context);
     assert.equal(await countComments(article.id), 2);
   });
@@ -144,9 +153,17 @@ describe("moderation of new comments", () => {
   test("a commenter whose address has an approved comment is published at once; others are held", async () => {
     const article = await createArticle();
     const email = `returning-${article.id}@example.com`;
-    await db.comment.create({ data: { articleId: article.id, authorName: "سابق", authorEmail: email, body: "قديم", status: "APPROVED" } });
-    assert.equal((await postComment({ ...valid, articleId: article.id, authorEmail: email.toUpperCase() }, context)).status, "APPROVED");
-    assert.equal((await postComment({ ...valid, articleId: article.id, authorEmail: "new@example.com" }, context)).status, "PENDING");
+    await db.comment.create({
+      data: { articleId: article.id, authorName: "سابق", authorEmail: email, body: "قديم", status: "APPROVED" },
+    });
+    assert.equal(
+      (await postComment({ ...valid, articleId: article.id, authorEmail: email.toUpperCase() }, context)).status,
+      "APPROVED",
+    );
+    assert.equal(
+      (await postComment({ ...valid, articleId: article.id, authorEmail: "new@example.com" }, context)).status,
+      "PENDING",
+    );
     assert.equal((await postComment({ ...valid, articleId: article.id }, context)).status, "PENDING");
   });
 
@@ -166,7 +183,10 @@ describe("moderation of new comments", () => {
     const other = await createArticle();
     const mine = await postComment({ ...valid, articleId: article.id, body: "لي" }, context);
     const theirs = await postComment({ ...valid, articleId: article.id, body: "لغيري" }, context);
-    assert.deepEqual((await listOwnPendingComments(article.id, [mine.id])).map((comment) => comment.body), ["لي"]);
+    assert.deepEqual(
+      (await listOwnPendingComments(article.id, [mine.id])).map((comment) => comment.body),
+      ["لي"],
+    );
     assert.deepEqual(await listOwnPendingComments(other.id, [mine.id, theirs.id]), []);
     assert.deepEqual(await listOwnPendingComments(article.id, []), []);
   });
@@ -175,13 +195,21 @@ describe("moderation of new comments", () => {
 describe("what readers see", () => {
   test("only approved comments are listed and counted, oldest first", async () => {
     const article = await createArticle();
-    const approved = (body: string) => db.comment.create({ data: { articleId: article.id, authorName: "سارة", body, status: "APPROVED" } });
+    const approved = (body: string) =>
+      db.comment.create({ data: { articleId: article.id, authorName: "سارة", body, status: "APPROVED" } });
     const first = await approved("الأول");
     const second = await approved("الثاني");
-    await db.comment.create({ data: { articleId: article.id, authorName: "مزعج", body: "رسالة مزعجة", status: "SPAM" } });
-    await db.comment.create({ data: { articleId: article.id, authorName: "منتظر", body: "بانتظار المراجعة", status: "PENDING" } });
+    await db.comment.create({
+      data: { articleId: article.id, authorName: "مزعج", body: "رسالة مزعجة", status: "SPAM" },
+    });
+    await db.comment.create({
+      data: { articleId: article.id, authorName: "منتظر", body: "بانتظار المراجعة", status: "PENDING" },
+    });
 
-    assert.deepEqual((await listApprovedComments(article.id)).map((comment) => comment.id), [first.id, second.id]);
+    assert.deepEqual(
+      (await listApprovedComments(article.id)).map((comment) => comment.id),
+      [first.id, second.id],
+    );
     assert.equal((await getPublicArticleBySlug(article.slug))?.approvedCommentCount, 2);
   });
 

@@ -8,7 +8,10 @@ import { createArticle, createNewsroomUser } from "../support/factories";
 
 describe("only a missing row is reported as not found", () => {
   test("an update of a row that does not exist becomes null", async () => {
-    assert.equal(await db.article.update({ where: { id: 987_654 }, data: { headline: "لا شيء" } }).catch(nullWhenNotFound), null);
+    assert.equal(
+      await db.article.update({ where: { id: 987_654 }, data: { headline: "لا شيء" } }).catch(nullWhenNotFound),
+      null,
+    );
   });
 
   test("any other database error goes on to the caller (who logs it), not turned into 'not found'", async () => {

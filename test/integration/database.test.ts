@@ -15,7 +15,9 @@ describe("one database shared by concurrent requests", () => {
     const article = await createArticle();
     const failing = db
       .$transaction(async (tx) => {
-        await tx.comment.create({ data: { articleId: article.id, authorName: "داخل", body: "يُلغى", status: "APPROVED" } });
+        await tx.comment.create({
+          data: { articleId: article.id, authorName: "داخل", body: "يُلغى", status: "APPROVED" },
+        });
         await pause(100);
         throw new Error("the editor's save failed");
       })
@@ -32,7 +34,9 @@ describe("one database shared by concurrent requests", () => {
     const article = await createArticle();
     let seenDuringTransaction = -1;
     const transaction = db.$transaction(async (tx) => {
-      await tx.comment.create({ data: { articleId: article.id, authorName: "داخل", body: "غير مؤكد", status: "APPROVED" } });
+      await tx.comment.create({
+        data: { articleId: article.id, authorName: "داخل", body: "غير مؤكد", status: "APPROVED" },
+      });
       await pause(100);
       throw new Error("rolled back");
     });
@@ -48,7 +52,9 @@ describe("one database shared by concurrent requests", () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         db.$transaction(async (tx) => {
-          await tx.comment.create({ data: { articleId: article.id, authorName: "متزامن", body: `رقم ${index}`, status: "APPROVED" } });
+          await tx.comment.create({
+            data: { articleId: article.id, authorName: "متزامن", body: `رقم ${index}`, status: "APPROVED" },
+          });
           await pause(2);
         }),
       ),
@@ -72,7 +78,10 @@ async function readThenWriteWhile(articleId: number): Promise<string[]> {
       .$transaction(async (tx) => {
         const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { headline: true } });
         await pause(1);
-        await tx.article.update({ where: { id: articleId }, data: { headline: `${current.headline.split(" #")[0]} #${index}` } });
+        await tx.article.update({
+          where: { id: articleId },
+          data: { headline: `${current.headline.split(" #")[0]} #${index}` },
+        });
       })
       .catch((error: Error) => failures.push(error.message));
   }
@@ -102,7 +111,12 @@ describeInLane("sqlite", "a transaction while another connection writes", () => 
       { eval: true, env: { ...process.env, FILE: file }, workerData: stop },
     );
     const messages: unknown[] = [];
-    const finished = new Promise((resolve, reject) => writer.on("message", (message) => messages.push(message)).on("exit", resolve).on("error", reject));
+    const finished = new Promise((resolve, reject) =>
+      writer
+        .on("message", (message) => messages.push(message))
+        .on("exit", resolve)
+        .on("error", reject),
+    );
     while (messages.length === 0) await pause(5);
 
     const failures = await readThenWriteWhile(article.id);

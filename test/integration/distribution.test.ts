@@ -24,7 +24,8 @@ const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const HOUR = 3_600_000;
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -33,7 +34,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   isArray: (name, jpath) =>
-    ["item", "entry", "category", "url", "sitemap", "atom:link"].includes(name) || ["feed.link", "feed.entry.link"].includes(String(jpath)),
+    ["item", "entry", "category", "url", "sitemap", "atom:link"].includes(name) ||
+    ["feed.link", "feed.entry.link"].includes(String(jpath)),
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed XML is untyped: the assertions below are the checks
@@ -48,7 +50,10 @@ function parseXml(xml: string): Xml {
 
 /** What a feed reader shows for an HTML text (RSS description, Atom type="html"). */
 function htmlText(html: string): string {
-  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[name]!);
+  return html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, name: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[name]!,
+  );
 }
 
 const unique = () => randomUUID().slice(0, 8);
@@ -56,7 +61,8 @@ const absolute = (path: string) => new URL(path, site.url).toString();
 const rssItems = (xml: string): Xml[] => parseXml(xml).rss.channel.item ?? [];
 const atomEntries = (xml: string): Xml[] => parseXml(xml).feed.entry ?? [];
 const sitemapLocs = (xml: string): string[] => (parseXml(xml).urlset.url ?? []).map((url: Xml) => url.loc);
-const sitemapIndexLocs = async (xml: Promise<string>): Promise<string[]> => (parseXml(await xml).sitemapindex.sitemap ?? []).map((sitemap: Xml) => sitemap.loc);
+const sitemapIndexLocs = async (xml: Promise<string>): Promise<string[]> =>
+  (parseXml(await xml).sitemapindex.sitemap ?? []).map((sitemap: Xml) => sitemap.loc);
 
 async function createSection(name = `قسم ${unique()}`) {
   return db.section.create({ data: { name, slug: `قسم-${unique()}` } });
@@ -101,7 +107,8 @@ async function createHiddenArticles(sectionId?: number) {
   });
   const trashed = await createArticle({ headline: `محذوف ${unique()}` });
   await db.article.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
-  if (sectionId) await db.article.updateMany({ where: { id: { in: [draft.id, future.id, trashed.id] } }, data: { sectionId } });
+  if (sectionId)
+    await db.article.updateMany({ where: { id: { in: [draft.id, future.id, trashed.id] } }, data: { sectionId } });
   return [draft, future, trashed];
 }
 
@@ -154,7 +161,10 @@ describe("the site RSS feed", () => {
     const items = rssItems(buildRss(await getSiteFeed()));
     assert.equal(items.length, FEED_ITEM_LIMIT);
     const dates = items.map((item) => Date.parse(item.pubDate));
-    assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
+    assert.deepEqual(
+      dates,
+      [...dates].sort((a, b) => b - a),
+    );
   });
 
   test("never carries drafts, articles scheduled for later or trashed articles", async () => {
@@ -175,7 +185,12 @@ describe("the site RSS feed", () => {
     const headline = `</title><script>alert("x")</script> ]]> أولى ]]> ثانية ]]]]> & &amp; ’ ${unique()}`;
     const section = await createSection();
     const oddTag = await createTag(`بحث &amp; تطوير < ${unique()}`);
-    const article = await createFiledArticle({ headline, sectionId: section.id, tagIds: [oddTag.id], dek: `<b>موجز</b> ]]> ${unique()}` });
+    const article = await createFiledArticle({
+      headline,
+      sectionId: section.id,
+      tagIds: [oddTag.id],
+      dek: `<b>موجز</b> ]]> ${unique()}`,
+    });
 
     const rss = buildRss(await getSiteFeed());
     const item = rssItems(rss).find((candidate) => candidate.link === absolute(articlePath(article.slug)));
@@ -188,7 +203,10 @@ describe("the site RSS feed", () => {
     const entry = atomEntries(atom).find((candidate) => candidate.id === absolute(articlePath(article.slug)));
     assert.equal(htmlText(entry.title["#text"]), headline);
     // A `<` cannot be written in an Atom attribute by the feed package: that tag is left out there.
-    assert.deepEqual(entry.category.map((category: Xml) => category["@_term"]), [section.name]);
+    assert.deepEqual(
+      entry.category.map((category: Xml) => category["@_term"]),
+      [section.name],
+    );
 
     const sectionRss = buildRss((await getSectionFeed(section.slug))!);
     assert.equal(rssItems(sectionRss)[0].title, headline);
@@ -218,7 +236,12 @@ describe("the site Atom feed", () => {
     const section = await createSection();
     const tag = await createTag(`اقتصاد ${unique()}`);
     const headline = `النفط “يرتفع” & الذهب <يتراجع> ${unique()}`;
-    const article = await createFiledArticle({ headline, sectionId: section.id, tagIds: [tag.id], dek: `موجز ${unique()}` });
+    const article = await createFiledArticle({
+      headline,
+      sectionId: section.id,
+      tagIds: [tag.id],
+      dek: `موجز ${unique()}`,
+    });
 
     const xml = buildAtom(await getSiteFeed());
     const feed = parseXml(xml).feed;
@@ -244,7 +267,10 @@ describe("the site Atom feed", () => {
     assert.equal(entry.published, article.publishedAt!.toISOString());
     assert.equal(entry.updated, article.updatedAt.toISOString());
     assert.equal(htmlText(entry.summary["#text"]), article.dek);
-    assert.deepEqual(entry.category.map((category: Xml) => category["@_term"]), [section.name, tag.name]);
+    assert.deepEqual(
+      entry.category.map((category: Xml) => category["@_term"]),
+      [section.name, tag.name],
+    );
   });
 
   test("is served as Atom in UTF-8 with a short public cache", async () => {
@@ -306,7 +332,11 @@ describe("the sitemap", () => {
     const section = await createSection();
     const emptySection = await createSection();
     const tag = await createTag(`سياسة ${unique()}`);
-    const article = await createFiledArticle({ headline: `للخريطة ${unique()}`, sectionId: section.id, tagIds: [tag.id] });
+    const article = await createFiledArticle({
+      headline: `للخريطة ${unique()}`,
+      sectionId: section.id,
+      tagIds: [tag.id],
+    });
     const updatedAt = new Date("2030-02-03T04:05:06.789Z");
     await db.article.update({ where: { id: article.id }, data: { updatedAt } });
     const hidden = await createHiddenArticles(emptySection.id);
@@ -323,7 +353,10 @@ describe("the sitemap", () => {
     assert.equal(urlset.url[0].lastmod, "2030-02-03T04:05:06Z", "the home page changed with its newest change");
     for (const url of urlset.url) assert.match(url.lastmod, W3C_DATETIME);
 
-    assert.ok(!byLoc.has(absolute(sectionPath(emptySection.slug))), "a section with only hidden articles is not listed");
+    assert.ok(
+      !byLoc.has(absolute(sectionPath(emptySection.slug))),
+      "a section with only hidden articles is not listed",
+    );
     for (const hiddenArticle of hidden) assert.ok(!byLoc.has(absolute(articlePath(hiddenArticle.slug))));
     for (const loc of byLoc.keys()) assert.match(loc, /^https?:\/\/[^/]+\//);
   });
@@ -364,13 +397,17 @@ describe("the sitemap", () => {
     const limit = Math.ceil(sitemapLocs(await sitemapDocument()).length / 3);
     const partsListed = () => sitemapIndexLocs(sitemapDocument({ limit }));
     const before = await partsListed();
-    const olderParts = await Promise.all(before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })));
+    const olderParts = await Promise.all(
+      before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })),
+    );
     assert.ok(olderParts.length >= 2, "at least two parts of articles");
 
     await createFiledArticle({ headline: `جديد ${unique()}` });
 
     assert.ok((await partsListed()).length >= before.length);
-    const olderPartsAfter = await Promise.all(before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })));
+    const olderPartsAfter = await Promise.all(
+      before.slice(0, -1).map((_, index) => sitemapPartDocument(index + 2, { limit })),
+    );
     // Part 1 holds the home page, whose lastmod follows the new article; the article parts before the last stay.
     assert.deepEqual(olderPartsAfter.slice(0, -1), olderParts.slice(0, -1));
   });
@@ -378,7 +415,8 @@ describe("the sitemap", () => {
   test("a part's file name is its number and .xml", () => {
     assert.equal(sitemapPartNumber("1.xml"), 1);
     assert.equal(sitemapPartNumber("12.xml"), 12);
-    for (const name of ["0.xml", "01.xml", "1", "x.xml", "1.xml.gz", "-1.xml", "99999999999.xml"]) assert.equal(sitemapPartNumber(name), null, name);
+    for (const name of ["0.xml", "01.xml", "1", "x.xml", "1.xml.gz", "-1.xml", "99999999999.xml"])
+      assert.equal(sitemapPartNumber(name), null, name);
   });
 });
 
@@ -391,13 +429,31 @@ describe("the Google News sitemap", () => {
   const hoursBefore = (hours: number) => new Date(now.getTime() - hours * HOUR);
 
   test("lists exactly the public articles published in the two days before now, in the exact structure", async () => {
-    const recent = await createArticle({ headline: `قبل ٤٧ ساعة “عاجل” & <تحديث> ${unique()}`, publishedAt: hoursBefore(47) });
+    const recent = await createArticle({
+      headline: `قبل ٤٧ ساعة “عاجل” & <تحديث> ${unique()}`,
+      publishedAt: hoursBefore(47),
+    });
     const boundary = await createArticle({ headline: `قبل يومين تمامًا ${unique()}`, publishedAt: hoursBefore(48) });
     const old = await createArticle({ headline: `قبل ٤٩ ساعة ${unique()}`, publishedAt: hoursBefore(49) });
-    const ahead = await createArticle({ headline: `بعد ساعة ${unique()}`, publishedAt: new Date(now.getTime() + HOUR) });
-    const due = await createArticle({ headline: `مجدول حان وقته ${unique()}`, status: "SCHEDULED", publishedAt: hoursBefore(1) });
-    const notDue = await createArticle({ headline: `مجدول لم يحن ${unique()}`, status: "SCHEDULED", publishedAt: new Date(now.getTime() + 60_000) });
-    const draft = await createArticle({ headline: `مسودة قديمة ${unique()}`, status: "DRAFT", publishedAt: hoursBefore(2) });
+    const ahead = await createArticle({
+      headline: `بعد ساعة ${unique()}`,
+      publishedAt: new Date(now.getTime() + HOUR),
+    });
+    const due = await createArticle({
+      headline: `مجدول حان وقته ${unique()}`,
+      status: "SCHEDULED",
+      publishedAt: hoursBefore(1),
+    });
+    const notDue = await createArticle({
+      headline: `مجدول لم يحن ${unique()}`,
+      status: "SCHEDULED",
+      publishedAt: new Date(now.getTime() + 60_000),
+    });
+    const draft = await createArticle({
+      headline: `مسودة قديمة ${unique()}`,
+      status: "DRAFT",
+      publishedAt: hoursBefore(2),
+    });
     const trashed = await createArticle({ headline: `محذوف حديث ${unique()}`, publishedAt: hoursBefore(3) });
     await db.article.update({ where: { id: trashed.id }, data: { deletedAt: hoursBefore(1) } });
 

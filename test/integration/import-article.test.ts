@@ -74,25 +74,36 @@ describe("importing other pages", () => {
     const articlesBefore = await db.article.count();
     const sectionsBefore = await db.section.count();
     const noBody = "عنوان بلا متن\n\nhttps://example.com/?p=77\nقسم\n\nAdvertisements\n";
-    await assert.rejects(importArticleText(noBody), (error) => error instanceof ArticleFormatError && /no body/.test(error.message));
+    await assert.rejects(
+      importArticleText(noBody),
+      (error) => error instanceof ArticleFormatError && /no body/.test(error.message),
+    );
     assert.equal(await db.article.count(), articlesBefore);
     assert.equal(await db.section.count(), sectionsBefore);
   });
 
   test("a second article with the same headline gets its own slug", async () => {
     const headline = "خبر بعنوان مكرر";
-    const first = await importArticleText(pageText({ url: "https://example.com/?p=501", headline, body: ["المتن الأول."] }));
-    const second = await importArticleText(pageText({ url: "https://example.com/?p=502", headline, body: ["المتن الثاني."] }));
+    const first = await importArticleText(
+      pageText({ url: "https://example.com/?p=501", headline, body: ["المتن الأول."] }),
+    );
+    const second = await importArticleText(
+      pageText({ url: "https://example.com/?p=502", headline, body: ["المتن الثاني."] }),
+    );
     assert.equal(first.slug, "خبر-بعنوان-مكرر");
     assert.equal(second.slug, "خبر-بعنوان-مكرر-2");
   });
 
   test("a page without a comments widget is open for comments, and without a date is dated at import", async () => {
     const before = Date.now();
-    const saved = await importArticleText(pageText({ url: "https://example.com/?p=601", headline: "خبر مفتوح للتعليق", body: ["نص الخبر."] }));
+    const saved = await importArticleText(
+      pageText({ url: "https://example.com/?p=601", headline: "خبر مفتوح للتعليق", body: ["نص الخبر."] }),
+    );
     const article = await db.article.findUniqueOrThrow({ where: { id: saved.id } });
     assert.equal(article.commentsOpen, true);
-    assert.ok(article.publishedAt && article.publishedAt.getTime() >= before && article.publishedAt.getTime() <= Date.now());
+    assert.ok(
+      article.publishedAt && article.publishedAt.getTime() >= before && article.publishedAt.getTime() <= Date.now(),
+    );
   });
 });
 
@@ -126,25 +137,41 @@ describe("npm run import (the command)", () => {
   });
 
   test("refuses a date that is not a date", async () => {
-    await assert.rejects(importCommand("--published-at", "yesterday", SEED_PATH), (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 2);
-      assert.match(error.stderr, /"yesterday" is not an ISO 8601 date/);
-      return true;
-    });
+    await assert.rejects(
+      importCommand("--published-at", "yesterday", SEED_PATH),
+      (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /"yesterday" is not an ISO 8601 date/);
+        return true;
+      },
+    );
   });
 });
 
 describe("an import goes through the articles' write path", () => {
   test("a new article takes the site's close-comments-after-N-days default, as the editor's new article does", async () => {
-    await db.setting.upsert({ where: { key: "commentsCloseAfterDays" }, create: { key: "commentsCloseAfterDays", value: "3" }, update: { value: "3" } });
+    await db.setting.upsert({
+      where: { key: "commentsCloseAfterDays" },
+      create: { key: "commentsCloseAfterDays", value: "3" },
+      update: { value: "3" },
+    });
     try {
-      const saved = await importArticleText(pageText({ url: "https://example.com/?p=801", headline: "خبر يغلق تعليقه", body: ["نص."] }), { publishedAt });
+      const saved = await importArticleText(
+        pageText({ url: "https://example.com/?p=801", headline: "خبر يغلق تعليقه", body: ["نص."] }),
+        { publishedAt },
+      );
       const article = await db.article.findUniqueOrThrow({ where: { id: saved.id } });
-      assert.equal(article.commentsCloseAt?.toISOString(), new Date(publishedAt.getTime() + 3 * 24 * 60 * 60 * 1000).toISOString());
+      assert.equal(
+        article.commentsCloseAt?.toISOString(),
+        new Date(publishedAt.getTime() + 3 * 24 * 60 * 60 * 1000).toISOString(),
+      );
     } finally {
       await db.setting.delete({ where: { key: "commentsCloseAfterDays" } });
     }
-    const withoutDefault = await importArticleText(pageText({ url: "https://example.com/?p=802", headline: "خبر بلا موعد إغلاق", body: ["نص."] }), { publishedAt });
+    const withoutDefault = await importArticleText(
+      pageText({ url: "https://example.com/?p=802", headline: "خبر بلا موعد إغلاق", body: ["نص."] }),
+      { publishedAt },
+    );
     assert.equal((await db.article.findUniqueOrThrow({ where: { id: withoutDefault.id } })).commentsCloseAt, null);
   });
 
@@ -155,8 +182,10 @@ describe("an import goes through the articles' write path", () => {
     await importArticleText(pageText({ ...page, body: ["النص بعد التصحيح."] }), { publishedAt });
     const revisions = await db.articleRevision.findMany({ where: { articleId: created.id }, orderBy: { id: "asc" } });
     assert.equal(revisions.length, 2);
-    assert.deepEqual(revisions.map((revision) => revision.editorId), [null, null]);
+    assert.deepEqual(
+      revisions.map((revision) => revision.editorId),
+      [null, null],
+    );
     assert.match(revisions[1].snapshot, /النص بعد التصحيح/);
   });
-
 });

@@ -12,7 +12,9 @@ import { createArticle, createNewsroomUser } from "../support/factories";
 const mediaDir = () => process.env.MEDIA_DIR ?? "";
 
 function photo(width: number, height: number, format: "jpeg" | "png" | "webp" | "avif" | "gif" = "jpeg") {
-  return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 40 } } }).toFormat(format).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 40 } } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 function refusesFile(promise: Promise<unknown>, message: RegExp) {
@@ -36,7 +38,12 @@ describe("uploading an image", () => {
     assert.match(media.url, /^\/media\/[a-z0-9-]+\/original-2000x1000\.jpg$/);
     assert.equal(media.alt, "مبنى بعد القصف");
     const key = media.url.split("/")[2];
-    assert.deepEqual(readdirSync(path.join(mediaDir(), key)).sort(), ["1600.webp", "480.webp", "960.webp", "original-2000x1000.jpg"]);
+    assert.deepEqual(readdirSync(path.join(mediaDir(), key)).sort(), [
+      "1600.webp",
+      "480.webp",
+      "960.webp",
+      "original-2000x1000.jpg",
+    ]);
 
     const stored = await mediaStorage.get(`${key}/original-2000x1000.jpg`);
     assert.ok(stored);
@@ -59,17 +66,35 @@ describe("uploading an image", () => {
 
   test("turns a photo upright and caps its width", async () => {
     const editor = await createNewsroomUser("EDITOR");
-    const sideways = await sharp(await photo(600, 400)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const sideways = await sharp(await photo(600, 400))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     assert.match((await uploadImage(editor, { name: "s.jpg", data: sideways }, "")).url, /original-400x600\.jpg$/);
-    assert.match((await uploadImage(editor, { name: "big.png", data: await photo(3000, 1000, "png") }, "")).url, /original-2400x800\.png$/);
+    assert.match(
+      (await uploadImage(editor, { name: "big.png", data: await photo(3000, 1000, "png") }, "")).url,
+      /original-2400x800\.png$/,
+    );
   });
 
   test("refuses what is not an accepted image, and writes nothing", async () => {
     const editor = await createNewsroomUser("EDITOR");
-    const before = { rows: await db.media.count(), folders: existsSync(mediaDir()) ? readdirSync(mediaDir()).length : 0 };
-    await refusesFile(uploadImage(editor, { name: "evil.png", data: Buffer.from("<script>alert(1)</script>") }, ""), /ليس صورة/);
-    await refusesFile(uploadImage(editor, { name: "anim.gif", data: await photo(10, 10, "gif") }, ""), /JPEG وPNG وWebP وAVIF/);
-    await refusesFile(uploadImage(editor, { name: "huge.jpg", data: Buffer.alloc(10 * 1024 * 1024 + 1) }, ""), /أكبر من ١٠ ميغابايت/);
+    const before = {
+      rows: await db.media.count(),
+      folders: existsSync(mediaDir()) ? readdirSync(mediaDir()).length : 0,
+    };
+    await refusesFile(
+      uploadImage(editor, { name: "evil.png", data: Buffer.from("<script>alert(1)</script>") }, ""),
+      /ليس صورة/,
+    );
+    await refusesFile(
+      uploadImage(editor, { name: "anim.gif", data: await photo(10, 10, "gif") }, ""),
+      /JPEG وPNG وWebP وAVIF/,
+    );
+    await refusesFile(
+      uploadImage(editor, { name: "huge.jpg", data: Buffer.alloc(10 * 1024 * 1024 + 1) }, ""),
+      /أكبر من ١٠ ميغابايت/,
+    );
     await refusesFile(uploadImage(editor, { name: "", data: Buffer.alloc(0) }, ""), /اختر صورة/);
     assert.equal(await db.media.count(), before.rows);
     assert.equal(existsSync(mediaDir()) ? readdirSync(mediaDir()).length : 0, before.folders);

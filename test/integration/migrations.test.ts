@@ -27,7 +27,15 @@ describeInLane("postgresql", "the committed migrations and the schema", () => {
     const { postgresql } = PRISMA_FOLDERS;
     const { stdout } = await run(
       prisma,
-      ["migrate", "diff", "--from-migrations", postgresql.migrations, "--to-schema-datamodel", postgresql.schema, "--script"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        postgresql.migrations,
+        "--to-schema-datamodel",
+        postgresql.schema,
+        "--script",
+      ],
       { env: { ...process.env, DATABASE_URL: shadow } },
     );
     // What would turn the migrated database into the schema: only dropping the search index's table
@@ -41,7 +49,10 @@ describeInLane("postgresql", "the committed migrations and the schema", () => {
       [],
       `the migrations and the schema differ:\n${stdout}`,
     );
-    assert.ok(statements.some((statement) => statement.startsWith('DROP TABLE "ArticleSearch"')), `the diff did not see the migrated tables:\n${stdout}`);
+    assert.ok(
+      statements.some((statement) => statement.startsWith('DROP TABLE "ArticleSearch"')),
+      `the diff did not see the migrated tables:\n${stdout}`,
+    );
   });
 });
 
@@ -52,21 +63,39 @@ function structure(file: string): Record<string, unknown> {
   const sqlite = new Database(file, { readonly: true });
   try {
     const tables = (
-      sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`).all() as { name: string }[]
+      sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
     )
       .map(({ name }) => name)
-      .filter((name) => !name.startsWith("sqlite_") && !name.startsWith("_prisma") && !name.startsWith("ArticleSearch"));
+      .filter(
+        (name) => !name.startsWith("sqlite_") && !name.startsWith("_prisma") && !name.startsWith("ArticleSearch"),
+      );
     return Object.fromEntries(
       tables.map((table) => {
-        const pragma = (name: string, argument: string) => sqlite.prepare(`SELECT * FROM pragma_${name}(?)`).all(argument) as Row[];
+        const pragma = (name: string, argument: string) =>
+          sqlite.prepare(`SELECT * FROM pragma_${name}(?)`).all(argument) as Row[];
         const indexes = pragma("index_list", table)
-          .map((index): Row => ({ ...index, seq: undefined, columns: pragma("index_info", String(index.name)).map((column) => column.name) }))
+          .map((index): Row => ({
+            ...index,
+            seq: undefined,
+            columns: pragma("index_info", String(index.name)).map((column) => column.name),
+          }))
           .sort((a, b) => String(a.name).localeCompare(String(b.name)));
         // Columns by name: a column a later migration added comes last in the table, not where the schema has it.
         const columns = pragma("table_info", table)
           .map((column): Row => ({ ...column, cid: undefined }))
           .sort((a, b) => String(a.name).localeCompare(String(b.name)));
-        return [table, { columns, indexes, foreignKeys: pragma("foreign_key_list", table).map((key) => ({ ...key, id: undefined, seq: undefined })) }];
+        return [
+          table,
+          {
+            columns,
+            indexes,
+            foreignKeys: pragma("foreign_key_list", table).map((key) => ({ ...key, id: undefined, seq: undefined })),
+          },
+        ];
       }),
     );
   } finally {
@@ -79,9 +108,13 @@ describeInLane("sqlite", "the committed migrations and the schema", () => {
     // `migrate diff --from-migrations` cannot run on SQLite with the JavaScript engine (P3006), so compare
     // the migrated test database with one made from the schema's own SQL.
     const fromSchema = path.join(mkdtempSync(path.join(tmpdir(), "schema-")), "schema.db");
-    const { stdout: sql } = await run(prisma, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", PRISMA_FOLDERS.sqlite.schema, "--script"], {
-      env: { ...process.env, DATABASE_URL: `file:${fromSchema}` },
-    });
+    const { stdout: sql } = await run(
+      prisma,
+      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", PRISMA_FOLDERS.sqlite.schema, "--script"],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${fromSchema}` },
+      },
+    );
     const built = new Database(fromSchema);
     built.exec(sql);
     built.close();

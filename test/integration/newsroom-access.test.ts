@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createArticle as createArticleAs, getArticleForEditing, getArticlePreview, restoreArticle, setCommentsOpen, trashArticle, updateArticle } from "../../lib/articles/editing";
+import {
+  createArticle as createArticleAs,
+  getArticleForEditing,
+  getArticlePreview,
+  restoreArticle,
+  setCommentsOpen,
+  trashArticle,
+  updateArticle,
+} from "../../lib/articles/editing";
 import { listNewsroomArticles } from "../../lib/articles/newsroom-list";
 import { countCommentsByStatus, listModerationQueue, moderateComments } from "../../lib/comments/moderation";
 import { db } from "../../lib/db/client";
@@ -26,7 +34,10 @@ describe("what an author may not do", () => {
     const author = await createNewsroomUser("AUTHOR");
     const before = await db.article.count();
     await assert.rejects(createArticleAs(author, form({ status: "PUBLISHED" })), ForbiddenError);
-    await assert.rejects(createArticleAs(author, form({ status: "SCHEDULED", publishAt: "2030-01-01T10:00" })), ForbiddenError);
+    await assert.rejects(
+      createArticleAs(author, form({ status: "SCHEDULED", publishAt: "2030-01-01T10:00" })),
+      ForbiddenError,
+    );
     assert.equal(await db.article.count(), before);
 
     const draft = await createArticleAs(author, form());
@@ -38,7 +49,10 @@ describe("what an author may not do", () => {
   test("edit, preview or trash someone else's article, or their own once published", async () => {
     const author = await createNewsroomUser("AUTHOR");
     const others = await createArticle({ status: "DRAFT", publishedAt: null });
-    const ownPublished = await db.article.update({ where: { id: (await createArticle()).id }, data: { authorId: author.id } });
+    const ownPublished = await db.article.update({
+      where: { id: (await createArticle()).id },
+      data: { authorId: author.id },
+    });
     for (const article of [others, ownPublished]) {
       const before = await snapshot(article.id);
       await assert.rejects(updateArticle(author, article.id, form({ headline: "تعديل غير مسموح" })), ForbiddenError);
@@ -53,7 +67,9 @@ describe("what an author may not do", () => {
     const author = await createNewsroomUser("AUTHOR");
     const article = await createArticle({ commentsOpen: true });
     await db.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
-    const comment = await db.comment.create({ data: { articleId: article.id, authorName: "قارئ", body: "نص", status: "PENDING" } });
+    const comment = await db.comment.create({
+      data: { articleId: article.id, authorName: "قارئ", body: "نص", status: "PENDING" },
+    });
     const before = await snapshot(article.id);
 
     await assert.rejects(setCommentsOpen(author, article.id, false), ForbiddenError);
@@ -71,7 +87,10 @@ describe("what an author may not do", () => {
     const own = await createArticleAs(author, form({ headline: "مسودة الكاتب الخاصة" }));
     await createArticle({ headline: "مقال محرر آخر" });
     const { articles } = await listNewsroomArticles(author, { page: 1 });
-    assert.deepEqual(articles.map((article) => article.id), [own.id]);
+    assert.deepEqual(
+      articles.map((article) => article.id),
+      [own.id],
+    );
   });
 });
 
@@ -79,16 +98,22 @@ describe("what only an admin may do", () => {
   test("an editor cannot change the site settings", async () => {
     const editor = await createNewsroomUser("EDITOR");
     const before = await getSettings();
-    await assert.rejects(updateSettings(editor, { commentModeration: "publish", commentsCloseAfterDays: 3 }), ForbiddenError);
+    await assert.rejects(
+      updateSettings(editor, { commentModeration: "publish", commentsCloseAfterDays: 3 }),
+      ForbiddenError,
+    );
     assert.deepEqual(await getSettings(), before);
   });
 
   test("an admin can, and invalid values are refused with the field named", async () => {
     const admin = await createNewsroomUser("ADMIN");
-    await assert.rejects(updateSettings(admin, { commentModeration: "sometimes" }), (error: { fieldErrors: Record<string, string[]> }) => {
-      assert.deepEqual(Object.keys(error.fieldErrors), ["commentModeration"]);
-      return true;
-    });
+    await assert.rejects(
+      updateSettings(admin, { commentModeration: "sometimes" }),
+      (error: { fieldErrors: Record<string, string[]> }) => {
+        assert.deepEqual(Object.keys(error.fieldErrors), ["commentModeration"]);
+        return true;
+      },
+    );
     assert.deepEqual(await updateSettings(admin, { commentModeration: "hold", commentsCloseAfterDays: 14 }), {
       commentModeration: "hold",
       commentsCloseAfterDays: 14,
@@ -100,14 +125,20 @@ describe("what only an admin may do", () => {
 describe("automatic closing of comments", () => {
   test("an article set to close after N days takes comments until then and refuses them after", async () => {
     const editor = await createNewsroomUser("EDITOR");
-    const saved = await createArticleAs(editor, form({ status: "PUBLISHED", publishAt: "2026-01-01T10:00", commentsCloseAfterDays: "3" }));
+    const saved = await createArticleAs(
+      editor,
+      form({ status: "PUBLISHED", publishAt: "2026-01-01T10:00", commentsCloseAfterDays: "3" }),
+    );
     const stored = await snapshot(saved.id);
     assert.equal(stored.publishedAt?.toISOString(), "2026-01-01T07:00:00.000Z");
     assert.equal(stored.commentsCloseAt?.toISOString(), "2026-01-04T07:00:00.000Z");
 
     const comment = { articleId: saved.id, authorName: "قارئ", body: "قبل الإغلاق" };
     await postComment(comment, { fingerprint: null, now: new Date("2026-01-04T06:59:59Z") });
-    await assert.rejects(postComment(comment, { fingerprint: null, now: new Date("2026-01-04T07:00:00Z") }), CommentsClosedError);
+    await assert.rejects(
+      postComment(comment, { fingerprint: null, now: new Date("2026-01-04T07:00:00Z") }),
+      CommentsClosedError,
+    );
     assert.equal(await db.comment.count({ where: { articleId: saved.id } }), 1);
   });
 });

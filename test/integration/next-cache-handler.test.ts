@@ -20,7 +20,13 @@ const distDir = mkdtempSync(path.join(tmpdir(), "portal-next-"));
 let inspector: RedisClientType;
 
 // What Next stores for a section page: its tags name the path and every folder of its route.
-const SECTION_TAGS = ["_N_T_/layout", "_N_T_/(site)/layout", "_N_T_/(site)/sections/[slug]/layout", "_N_T_/(site)/sections/[slug]/[[...page]]/page", "_N_T_/sections/news"];
+const SECTION_TAGS = [
+  "_N_T_/layout",
+  "_N_T_/(site)/layout",
+  "_N_T_/(site)/sections/[slug]/layout",
+  "_N_T_/(site)/sections/[slug]/[[...page]]/page",
+  "_N_T_/sections/news",
+];
 const sectionPage = (html: string) => ({
   kind: "APP_PAGE",
   html,
@@ -30,7 +36,10 @@ const sectionPage = (html: string) => ({
   status: 200,
   segmentData: undefined,
 });
-const pageContext = (renderStartedAt: number) => ({ cacheControl: { revalidate: 3600, expire: 31536000 }, renderStartedAt });
+const pageContext = (renderStartedAt: number) => ({
+  cacheControl: { revalidate: 3600, expire: 31536000 },
+  renderStartedAt,
+});
 
 before(async () => {
   process.env.REDIS_URL = REDIS_URL;
@@ -60,7 +69,10 @@ describe("the Redis page cache", () => {
     assert.equal(entry?.value?.html, "<p>قائمة</p>");
     assert.equal(entry?.lastModified, renderStartedAt);
     assert.deepEqual(entry?.cacheControl, { revalidate: 3600, expire: 5400 });
-    assert.ok(await inspector.exists(`${keyPrefix}next:test-build:/sections/news`), "keys are named by the prefix and the build");
+    assert.ok(
+      await inspector.exists(`${keyPrefix}next:test-build:/sections/news`),
+      "keys are named by the prefix and the build",
+    );
   });
 
   test("revalidatePath of a route's folder, route group included, expires the page", async () => {

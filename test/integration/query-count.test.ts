@@ -72,7 +72,10 @@ const made: { id: number; slug: string; publishedAt: Date | null; authorId: stri
 async function addArticles(count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     const number = articlesMade++;
-    const article = await createArticle({ headline: `أخبار كازاخستان رقم ${number}`, publishedAt: new Date(Date.now() - (number + 1) * 60_000) });
+    const article = await createArticle({
+      headline: `أخبار كازاخستان رقم ${number}`,
+      publishedAt: new Date(Date.now() - (number + 1) * 60_000),
+    });
     const byAuthor = number % 2 === 0;
     const updated = await db.article.update({
       where: { id: article.id },
@@ -80,7 +83,10 @@ async function addArticles(count: number): Promise<void> {
         section: { connect: { id: section.id } },
         ...(byAuthor ? { author: { connect: { id: author.id } } } : { bylineLabel: label }),
         tags: {
-          create: [{ tag: { connect: { id: sharedTag.id } } }, { tag: { create: { name: `وسم ${number}`, slug: `وسم-${number}` } } }],
+          create: [
+            { tag: { connect: { id: sharedTag.id } } },
+            { tag: { create: { name: `وسم ${number}`, slug: `وسم-${number}` } } },
+          ],
         },
         comments: {
           create: [
@@ -105,13 +111,28 @@ function cursorAfterNewest(matches: (article: (typeof made)[number]) => boolean)
 
 /** More tags, comments and pending comments on the article the article page shows. */
 async function growSubject(subjectId: number): Promise<number[]> {
-  const tags = Array.from({ length: 8 }, (_, index) => ({ tag: { create: { name: `وسم إضافي ${index}`, slug: `وسم-إضافي-${index}` } } }));
-  const comments = Array.from({ length: 27 }, (_, index) => ({ authorName: `قارئ ${index}`, body: `تعليق ${index}`, status: "APPROVED" as const }));
-  await db.article.update({ where: { id: subjectId }, data: { tags: { create: tags }, comments: { create: comments } } });
-  const pending = await db.comment.findMany({ where: { articleId: subjectId, status: "PENDING" }, select: { id: true } });
+  const tags = Array.from({ length: 8 }, (_, index) => ({
+    tag: { create: { name: `وسم إضافي ${index}`, slug: `وسم-إضافي-${index}` } },
+  }));
+  const comments = Array.from({ length: 27 }, (_, index) => ({
+    authorName: `قارئ ${index}`,
+    body: `تعليق ${index}`,
+    status: "APPROVED" as const,
+  }));
+  await db.article.update({
+    where: { id: subjectId },
+    data: { tags: { create: tags }, comments: { create: comments } },
+  });
+  const pending = await db.comment.findMany({
+    where: { articleId: subjectId, status: "PENDING" },
+    select: { id: true },
+  });
   const more = await Promise.all(
     Array.from({ length: 4 }, (_, index) =>
-      db.comment.create({ data: { articleId: subjectId, authorName: "أنا", body: `تعليقي ${index}`, status: "PENDING" }, select: { id: true } }),
+      db.comment.create({
+        data: { articleId: subjectId, authorName: "أنا", body: `تعليقي ${index}`, status: "PENDING" },
+        select: { id: true },
+      }),
     ),
   );
   return [...pending, ...more].map((comment) => comment.id);
@@ -125,13 +146,22 @@ function pageLoads(pendingIds: readonly number[]): Record<PageName, pages.PageLo
     home: pages.homePage,
     article: pages.articlePage(subject.slug, pendingIds),
     section: pages.sectionPage(section.slug),
-    "section, older page": pages.sectionPage(section.slug, cursorAfterNewest(() => true)),
+    "section, older page": pages.sectionPage(
+      section.slug,
+      cursorAfterNewest(() => true),
+    ),
     tag: pages.tagPage(sharedTag.slug),
-    "tag, older page": pages.tagPage(sharedTag.slug, cursorAfterNewest(() => true)),
+    "tag, older page": pages.tagPage(
+      sharedTag.slug,
+      cursorAfterNewest(() => true),
+    ),
     author: pages.authorPage(author.slug ?? author.id),
     "author, older page": pages.authorPage(author.slug ?? author.id, cursorAfterNewest(byAuthor)),
     source: pages.sourcePage(sourceSlug),
-    "source, older page": pages.sourcePage(sourceSlug, cursorAfterNewest((article) => !byAuthor(article))),
+    "source, older page": pages.sourcePage(
+      sourceSlug,
+      cursorAfterNewest((article) => !byAuthor(article)),
+    ),
     search: pages.searchPage("كازاخستان"),
     "site feed": pages.siteFeed,
     "section feed": pages.sectionFeed(section.slug),
@@ -144,7 +174,10 @@ function pageLoads(pendingIds: readonly number[]): Record<PageName, pages.PageLo
 async function measureAll(loads: Record<PageName, pages.PageLoad>): Promise<Map<PageName, Measured | Error>> {
   const measured = new Map<PageName, Measured | Error>();
   for (const [name, load] of Object.entries(loads) as [PageName, pages.PageLoad][]) {
-    measured.set(name, await measure(load).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    measured.set(
+      name,
+      await measure(load).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    );
   }
   return measured;
 }
@@ -154,14 +187,26 @@ describe(`statements per request, with ${FEW} articles and with ${MANY}`, () => 
   let many: Map<PageName, Measured | Error>;
 
   before(async () => {
-    section = await db.section.create({ data: { name: "قسم العد", slug: "قسم-العد" }, select: { id: true, slug: true } });
+    section = await db.section.create({
+      data: { name: "قسم العد", slug: "قسم-العد" },
+      select: { id: true, slug: true },
+    });
     sharedTag = await db.tag.create({ data: { name: "وسم العد", slug: "وسم-العد" }, select: { id: true, slug: true } });
     author = await db.user.create({
-      data: { id: randomUUID(), email: "counted@example.test", name: "كاتبة معدودة", slug: "كاتبة-معدودة", role: "AUTHOR" },
+      data: {
+        id: randomUUID(),
+        email: "counted@example.test",
+        name: "كاتبة معدودة",
+        slug: "كاتبة-معدودة",
+        role: "AUTHOR",
+      },
       select: { id: true, slug: true },
     });
     await addArticles(FEW);
-    const subjectPending = await db.comment.findMany({ where: { articleId: made[0].id, status: "PENDING" }, select: { id: true } });
+    const subjectPending = await db.comment.findMany({
+      where: { articleId: made[0].id, status: "PENDING" },
+      select: { id: true },
+    });
     few = await measureAll(pageLoads(subjectPending.map((comment) => comment.id)));
     await addArticles(MANY - FEW);
     many = await measureAll(pageLoads(await growSubject(made[0].id)));
@@ -173,7 +218,9 @@ describe(`statements per request, with ${FEW} articles and with ${MANY}`, () => 
       assert.ok(small && large);
       if (small instanceof Error) throw small;
       if (large instanceof Error) throw large;
-      t.diagnostic(`${name}: ${small.statements.length} statements showing ${small.shown} items, ${large.statements.length} showing ${large.shown}`);
+      t.diagnostic(
+        `${name}: ${small.statements.length} statements showing ${small.shown} items, ${large.statements.length} showing ${large.shown}`,
+      );
       assert.ok(large.shown > small.shown, `the larger page shows more (${small.shown} → ${large.shown})`);
       assert.equal(small.statements.length, budget, `with ${FEW} articles:\n${small.statements.join("\n")}`);
       assert.equal(large.statements.length, budget, `with ${MANY} articles:\n${large.statements.join("\n")}`);

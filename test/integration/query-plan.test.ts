@@ -9,7 +9,14 @@ import { db } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { slugify } from "../../lib/slug";
 import { recordStatements, type RecordedStatement } from "../support/statement-recorder";
-import { describeNode, explain, explainPostgresql, planNodes, planProblems, postgresqlPlanProblems } from "../support/query-plan";
+import {
+  describeNode,
+  explain,
+  explainPostgresql,
+  planNodes,
+  planProblems,
+  postgresqlPlanProblems,
+} from "../support/query-plan";
 import * as pages from "../support/reader-pages";
 import { testLane } from "../support/test-lane";
 
@@ -61,8 +68,16 @@ function tagsOf(number: number): number[] {
 
 async function seedNewsroom(): Promise<void> {
   const now = Date.now();
-  await db.section.createMany({ data: Array.from({ length: SECTIONS }, (_, index) => ({ id: index + 1, name: `قسم ${index}`, slug: `قسم-${index}` })) });
-  await db.tag.createMany({ data: Array.from({ length: TAGS }, (_, index) => ({ id: index + 1, name: `وسم ${index}`, slug: `وسم-${index}` })) });
+  await db.section.createMany({
+    data: Array.from({ length: SECTIONS }, (_, index) => ({
+      id: index + 1,
+      name: `قسم ${index}`,
+      slug: `قسم-${index}`,
+    })),
+  });
+  await db.tag.createMany({
+    data: Array.from({ length: TAGS }, (_, index) => ({ id: index + 1, name: `وسم ${index}`, slug: `وسم-${index}` })),
+  });
   await db.user.createMany({
     data: Array.from({ length: AUTHORS }, (_, index) => ({
       id: `author-${index}`,
@@ -74,7 +89,9 @@ async function seedNewsroom(): Promise<void> {
   });
   const numbers = Array.from({ length: ARTICLES }, (_, index) => index + 1);
   await db.article.createMany({ data: numbers.map((number) => articleRow(number, now)) });
-  await db.articleTag.createMany({ data: numbers.flatMap((number) => tagsOf(number).map((tagId) => ({ articleId: number, tagId }))) });
+  await db.articleTag.createMany({
+    data: numbers.flatMap((number) => tagsOf(number).map((tagId) => ({ articleId: number, tagId }))),
+  });
   const statuses = ["APPROVED", "APPROVED", "PENDING", "SPAM", "APPROVED", "REJECTED"] as const;
   await db.comment.createMany({
     data: numbers.flatMap((number) =>
@@ -87,7 +104,11 @@ async function seedNewsroom(): Promise<void> {
       })),
     ),
   });
-  await db.articleSlugRedirect.createMany({ data: numbers.filter((number) => number % 20 === 2).map((number) => ({ slug: `عنوان-قديم-${number}`, articleId: number })) });
+  await db.articleSlugRedirect.createMany({
+    data: numbers
+      .filter((number) => number % 20 === 2)
+      .map((number) => ({ slug: `عنوان-قديم-${number}`, articleId: number })),
+  });
 }
 
 /** The `before` value of a listing's link to its second page. */
@@ -100,7 +121,12 @@ async function olderPage(listing: ArticleListing): Promise<string> {
 async function readerLoads(): Promise<Record<string, pages.PageLoad>> {
   // A public article with a section, tags, approved comments and a byline account.
   const subject = await db.article.findFirstOrThrow({
-    where: { status: "PUBLISHED", deletedAt: null, authorId: { not: null }, comments: { some: { status: "APPROVED" } } },
+    where: {
+      status: "PUBLISHED",
+      deletedAt: null,
+      authorId: { not: null },
+      comments: { some: { status: "APPROVED" } },
+    },
     select: { id: true, slug: true, section: { select: { slug: true } } },
   });
   const pending = await db.comment.findMany({ where: { status: "PENDING" }, take: 3, select: { id: true } });
@@ -108,11 +134,17 @@ async function readerLoads(): Promise<Record<string, pages.PageLoad>> {
   const tag = "وسم-7";
   const author = "كاتب-1";
   const label = SOURCE_LABELS[0];
-  const legacy = await db.article.findFirstOrThrow({ where: { legacyId: { not: null }, status: "PUBLISHED", deletedAt: null }, select: { legacyId: true } });
+  const legacy = await db.article.findFirstOrThrow({
+    where: { legacyId: { not: null }, status: "PUBLISHED", deletedAt: null },
+    select: { legacyId: true },
+  });
   const renamed = await db.articleSlugRedirect.findFirstOrThrow({ select: { slug: true } });
   return {
     home: pages.homePage,
-    article: pages.articlePage(subject.slug, pending.map((comment) => comment.id)),
+    article: pages.articlePage(
+      subject.slug,
+      pending.map((comment) => comment.id),
+    ),
     "renamed article": pages.renamedArticle(renamed.slug),
     "legacy link": pages.legacyLink(legacy.legacyId ?? ""),
     section: pages.sectionPage(section),
@@ -149,7 +181,10 @@ const SITEMAP_WHOLE_READS = [
   'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Tag"."id" FROM "public"."Tag" WHERE EXISTS(',
   'SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Article"."id" FROM "public"."Article" WHERE ("public"."Article"."status" IN (',
 ];
-const WHOLE_TABLE_READS: Record<string, readonly string[]> = { sitemap: SITEMAP_WHOLE_READS, "sitemap, a part": SITEMAP_WHOLE_READS };
+const WHOLE_TABLE_READS: Record<string, readonly string[]> = {
+  sitemap: SITEMAP_WHOLE_READS,
+  "sitemap, a part": SITEMAP_WHOLE_READS,
+};
 
 function readsWholeTable(page: string, statement: RecordedStatement): boolean {
   return (WHOLE_TABLE_READS[page] ?? []).some((fragment) => statement.sql.includes(fragment));
@@ -202,7 +237,10 @@ describe(`query plans of the reader pages, with ${ARTICLES} articles`, () => {
         try {
           const problems = await planProblemsOfPages(loads, (statement) => {
             const plan = explain(sqlite, statement);
-            return Promise.resolve({ plan: plan.join(" | "), problems: planProblems(statement, plan, { analyzed: analyze }) });
+            return Promise.resolve({
+              plan: plan.join(" | "),
+              problems: planProblems(statement, plan, { analyzed: analyze }),
+            });
           });
           assert.equal(problems.length, 0, `\n${problems.join("\n")}`);
         } finally {
@@ -221,7 +259,10 @@ describe(`query plans of the reader pages, with ${ARTICLES} articles`, () => {
       try {
         const problems = await planProblemsOfPages(loads, async (statement) => {
           const plan = await explainPostgresql(postgresql, statement);
-          return { plan: planNodes(plan).map(describeNode).join(" | "), problems: postgresqlPlanProblems(statement, plan) };
+          return {
+            plan: planNodes(plan).map(describeNode).join(" | "),
+            problems: postgresqlPlanProblems(statement, plan),
+          };
         });
         assert.equal(problems.length, 0, `\n${problems.join("\n")}`);
       } finally {

@@ -119,7 +119,10 @@ describe("without Redis", () => {
     delete process.env.REDIS_URL;
     process.env.COMMENT_RATE_PER_MINUTE = "4";
     const slot = await reserveCommentSlot("client-7");
-    assert.deepEqual({ granted: slot.granted, insertLimits: slot.insertLimits }, { granted: true, insertLimits: { perMinute: 4, perHour: 30 } });
+    assert.deepEqual(
+      { granted: slot.granted, insertLimits: slot.insertLimits },
+      { granted: true, insertLimits: { perMinute: 4, perHour: 30 } },
+    );
   });
 
   test("when Redis cannot be reached the database counts again, so the limits never lapse", async () => {

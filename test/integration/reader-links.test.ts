@@ -12,33 +12,75 @@ import { createArticle } from "../support/factories";
 
 describe("bylines and their pages", () => {
   test("an account gets a unique author slug from its name; its page shows name and bio, not email", async () => {
-    const first = await createUser({ email: "layla1@example.test", name: "ليلى حسن", role: "AUTHOR", password: "long enough password", bio: "  مراسلة في القاهرة. " });
-    const second = await createUser({ email: "layla2@example.test", name: "ليلى حسن", role: "AUTHOR", password: "long enough password" });
-    const slugs = await db.user.findMany({ where: { id: { in: [first.id, second.id] } }, select: { slug: true }, orderBy: { email: "asc" } });
-    assert.deepEqual(slugs.map((row) => row.slug), ["ليلى-حسن", "ليلى-حسن-2"]);
-    assert.deepEqual(await getAuthor("ليلى-حسن"), { id: first.id, slug: "ليلى-حسن", name: "ليلى حسن", bio: "مراسلة في القاهرة." });
+    const first = await createUser({
+      email: "layla1@example.test",
+      name: "ليلى حسن",
+      role: "AUTHOR",
+      password: "long enough password",
+      bio: "  مراسلة في القاهرة. ",
+    });
+    const second = await createUser({
+      email: "layla2@example.test",
+      name: "ليلى حسن",
+      role: "AUTHOR",
+      password: "long enough password",
+    });
+    const slugs = await db.user.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      select: { slug: true },
+      orderBy: { email: "asc" },
+    });
+    assert.deepEqual(
+      slugs.map((row) => row.slug),
+      ["ليلى-حسن", "ليلى-حسن-2"],
+    );
+    assert.deepEqual(await getAuthor("ليلى-حسن"), {
+      id: first.id,
+      slug: "ليلى-حسن",
+      name: "ليلى حسن",
+      bio: "مراسلة في القاهرة.",
+    });
     assert.equal((await getAuthor(second.id))?.id, second.id);
     assert.equal(await getAuthor("لا-أحد"), null);
   });
 
   test("an article by an account is signed with its author page; its public articles are listed there", async () => {
-    const user = await createUser({ email: "writer@example.test", name: "كاتب المقال", role: "EDITOR", password: "long enough password" });
+    const user = await createUser({
+      email: "writer@example.test",
+      name: "كاتب المقال",
+      role: "EDITOR",
+      password: "long enough password",
+    });
     const article = await createArticle();
     await db.article.update({ where: { id: article.id }, data: { authorId: user.id, bylineLabel: "القاهرة - خاص" } });
     const draft = await createArticle({ status: "DRAFT", publishedAt: null });
     await db.article.update({ where: { id: draft.id }, data: { authorId: user.id } });
 
-    assert.deepEqual((await getPublicArticleBySlug(article.slug))?.byline, { name: "كاتب المقال", path: "/authors/%D9%83%D8%A7%D8%AA%D8%A8-%D8%A7%D9%84%D9%85%D9%82%D8%A7%D9%84", kind: "author" });
-    assert.deepEqual((await listArticlesPage({ kind: "author", id: user.id })).articles.map((card) => card.slug), [article.slug]);
+    assert.deepEqual((await getPublicArticleBySlug(article.slug))?.byline, {
+      name: "كاتب المقال",
+      path: "/authors/%D9%83%D8%A7%D8%AA%D8%A8-%D8%A7%D9%84%D9%85%D9%82%D8%A7%D9%84",
+      kind: "author",
+    });
+    assert.deepEqual(
+      (await listArticlesPage({ kind: "author", id: user.id })).articles.map((card) => card.slug),
+      [article.slug],
+    );
   });
 
   test("the seed's desk label has a source page listing what was signed with it", async () => {
     const seed = await importArticleText(readFileSync(path.join("prisma", "seed", "almnatiq-1101899.txt"), "utf8"));
     const byline = (await getPublicArticleBySlug(seed.slug))?.byline;
-    assert.deepEqual(byline, { name: "المناطق_متابعات", path: `/sources/${encodeURIComponent("المناطق-متابعات")}`, kind: "source" });
+    assert.deepEqual(byline, {
+      name: "المناطق_متابعات",
+      path: `/sources/${encodeURIComponent("المناطق-متابعات")}`,
+      kind: "source",
+    });
     assert.equal(await getSourceLabel("المناطق-متابعات"), "المناطق_متابعات");
     assert.equal(await getSourceLabel("مصدر-مجهول"), null);
-    assert.deepEqual((await listArticlesPage({ kind: "source", label: "المناطق_متابعات" })).articles.map((card) => card.slug), [seed.slug]);
+    assert.deepEqual(
+      (await listArticlesPage({ kind: "source", label: "المناطق_متابعات" })).articles.map((card) => card.slug),
+      [seed.slug],
+    );
   });
 });
 
@@ -47,7 +89,10 @@ describe("related articles", () => {
     const section = await db.section.create({ data: { name: "اقتصاد للاختبار", slug: "اقتصاد-للاختبار" } });
     const tag = await db.tag.create({ data: { name: "نفط", slug: "نفط" } });
     const dated = async (minutesAgo: number, data: { sectionId?: number; tagged?: boolean; status?: "DRAFT" }) => {
-      const article = await createArticle({ publishedAt: new Date(Date.now() - minutesAgo * 60_000), status: data.status });
+      const article = await createArticle({
+        publishedAt: new Date(Date.now() - minutesAgo * 60_000),
+        status: data.status,
+      });
       await db.article.update({
         where: { id: article.id },
         data: { sectionId: data.sectionId, tags: data.tagged ? { create: { tagId: tag.id } } : undefined },
@@ -62,7 +107,10 @@ describe("related articles", () => {
 
     const page = await getPublicArticleBySlug(subject.slug);
     assert.ok(page);
-    assert.deepEqual((await listRelatedArticles(page)).map((card) => card.slug), [sameTagNew.slug, sameSectionOld.slug]);
+    assert.deepEqual(
+      (await listRelatedArticles(page)).map((card) => card.slug),
+      [sameTagNew.slug, sameSectionOld.slug],
+    );
   });
 });
 
@@ -84,18 +132,33 @@ describe("list pages", () => {
     assert.ok(second.olderCursor);
     const third = await listArticlesPage(listing, { limit: 10, before: parseCursor(second.olderCursor) });
     assert.equal(third.olderCursor, null);
-    assert.deepEqual([...first.articles, ...second.articles, ...third.articles].map((card) => card.slug), slugs);
+    assert.deepEqual(
+      [...first.articles, ...second.articles, ...third.articles].map((card) => card.slug),
+      slugs,
+    );
 
     const newer = await createArticle();
     await db.article.update({ where: { id: newer.id }, data: { sectionId: section.id } });
     const secondAgain = await listArticlesPage(listing, { limit: 10, before: parseCursor(first.olderCursor) });
-    assert.deepEqual(secondAgain.articles.map((card) => card.slug), second.articles.map((card) => card.slug));
+    assert.deepEqual(
+      secondAgain.articles.map((card) => card.slug),
+      second.articles.map((card) => card.slug),
+    );
   });
 
   test("a malformed cursor is not a cursor", () => {
-    for (const cursor of ["", "2026-01-01~1", "not-a-date~5", "2026-01-01T00:00:00.000Z~", "2026-01-01T00:00:00.000Z~1; DROP TABLE"]) {
+    for (const cursor of [
+      "",
+      "2026-01-01~1",
+      "not-a-date~5",
+      "2026-01-01T00:00:00.000Z~",
+      "2026-01-01T00:00:00.000Z~1; DROP TABLE",
+    ]) {
       assert.equal(parseCursor(cursor), null, cursor);
     }
-    assert.deepEqual(parseCursor("2026-01-01T00:00:00.000Z~42"), { publishedAt: new Date("2026-01-01T00:00:00.000Z"), id: 42 });
+    assert.deepEqual(parseCursor("2026-01-01T00:00:00.000Z~42"), {
+      publishedAt: new Date("2026-01-01T00:00:00.000Z"),
+      id: 42,
+    });
   });
 });

@@ -8,7 +8,13 @@ import { importArticleText } from "../../lib/import/import-article";
 import { findRenamedArticleSlug, findSlugByLegacyId } from "../../lib/articles/redirects";
 import { createNewsroomUser } from "../support/factories";
 
-const form = (slug: string) => ({ headline: "خبر يتغير رابطه", slug, body: "نص.", status: "PUBLISHED", commentsOpen: "on" });
+const form = (slug: string) => ({
+  headline: "خبر يتغير رابطه",
+  slug,
+  body: "نص.",
+  status: "PUBLISHED",
+  commentsOpen: "on",
+});
 
 describe("old addresses", () => {
   test("a legacy id leads to the imported article's current slug; an unknown one to nothing", async () => {

@@ -68,7 +68,9 @@ describe("revisions", () => {
     await db.article.update({ where: { id: squatter.id }, data: { slug: "رابط-قديم" } });
     const oldest = (await listRevisions(editor, id)).at(-1);
     assert.ok(oldest);
-    const editorRefusal = await updateArticle(editor, id, form("عنوان قديم", { slug: "رابط-قديم" })).catch((error: unknown) => error);
+    const editorRefusal = await updateArticle(editor, id, form("عنوان قديم", { slug: "رابط-قديم" })).catch(
+      (error: unknown) => error,
+    );
     const restoreRefusal = await restoreRevision(editor, id, oldest.id).catch((error: unknown) => error);
     assert.ok(restoreRefusal instanceof InvalidInputError);
     assert.ok(editorRefusal instanceof InvalidInputError);
@@ -89,7 +91,11 @@ describe("revisions", () => {
 
     const draft = await createArticleAs(author, form("مسودة", { status: "DRAFT" }));
     const published = await db.articleRevision.create({
-      data: { articleId: draft.id, editorId: editor.id, snapshot: (await db.articleRevision.findFirstOrThrow({ where: { articleId: id } })).snapshot },
+      data: {
+        articleId: draft.id,
+        editorId: editor.id,
+        snapshot: (await db.articleRevision.findFirstOrThrow({ where: { articleId: id } })).snapshot,
+      },
     });
     await assert.rejects(restoreRevision(author, draft.id, published.id), ForbiddenError);
     assert.equal((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).status, "DRAFT");

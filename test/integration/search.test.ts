@@ -43,9 +43,18 @@ interface NewArticle {
   deletedAt?: Date | null;
 }
 
-async function createArticle({ headline, dek = null, paragraphs, blocks, status = "PUBLISHED", publishedAt = hoursAgo(1), deletedAt = null }: NewArticle = {}) {
+async function createArticle({
+  headline,
+  dek = null,
+  paragraphs,
+  blocks,
+  status = "PUBLISHED",
+  publishedAt = hoursAgo(1),
+  deletedAt = null,
+}: NewArticle = {}) {
   const unique = randomUUID().slice(0, 8);
-  const body = blocks ?? (paragraphs ?? ["فقرة عادية لا تحمل شيئًا مميزًا."]).map((text) => ({ type: "paragraph" as const, text }));
+  const body =
+    blocks ?? (paragraphs ?? ["فقرة عادية لا تحمل شيئًا مميزًا."]).map((text) => ({ type: "paragraph" as const, text }));
   return db.article.create({
     data: {
       slug: `بحث-${unique}`,
@@ -63,7 +72,11 @@ type Results = Extract<SearchOutcome, { kind: "results" }>;
 
 async function search(query: string, page: number | string = 1): Promise<Results> {
   const outcome = await searchArticles(query, page);
-  assert.equal(outcome.kind, "results", `expected results for ${JSON.stringify(query)}, got ${JSON.stringify(outcome)}`);
+  assert.equal(
+    outcome.kind,
+    "results",
+    `expected results for ${JSON.stringify(query)}, got ${JSON.stringify(outcome)}`,
+  );
   return outcome;
 }
 
@@ -99,17 +112,23 @@ const searchIndex =
             SELECT lexeme, weights FROM "ArticleSearch", unnest("document") WHERE "articleId" = ${articleId}::integer`;
           return { ...rows[0], lexemes: new Map(lexemes.map((row) => [row.lexeme, [...new Set(row.weights)].sort()])) };
         },
-        snapshot: () => db.$queryRaw<unknown[]>`SELECT "articleId", "document"::text AS "document" FROM "ArticleSearch" ORDER BY "articleId"`,
+        snapshot: () =>
+          db.$queryRaw<
+            unknown[]
+          >`SELECT "articleId", "document"::text AS "document" FROM "ArticleSearch" ORDER BY "articleId"`,
         clear: () => db.$executeRaw`DELETE FROM "ArticleSearch"`,
       }
     : {
         async row(articleId: number): Promise<IndexedArticle | undefined> {
-          const rows = await db.$queryRaw<{ headline: string; summary: string | null; body: string | null; articleId: bigint | number }[]>`
+          const rows = await db.$queryRaw<
+            { headline: string; summary: string | null; body: string | null; articleId: bigint | number }[]
+          >`
             SELECT headline, summary, body, articleId FROM "ArticleSearch" WHERE rowid = ${articleId}`;
           if (rows[0]) assert.equal(Number(rows[0].articleId), articleId);
           return rows[0] && { headline: rows[0].headline, summary: rows[0].summary, body: rows[0].body };
         },
-        snapshot: () => db.$queryRaw<unknown[]>`SELECT rowid, headline, summary, body, articleId FROM "ArticleSearch" ORDER BY rowid`,
+        snapshot: () =>
+          db.$queryRaw<unknown[]>`SELECT rowid, headline, summary, body, articleId FROM "ArticleSearch" ORDER BY rowid`,
         clear: () => db.$executeRaw`DELETE FROM "ArticleSearch"`,
       };
 
@@ -131,7 +150,8 @@ function expectedLexemes(fields: [text: string | null, weight: "A" | "B" | "D"][
   return new Map([...weights].map(([lexeme, set]) => [lexeme, [...set].sort()]));
 }
 
-const sortedEntries = (map: Map<string, string[]> | undefined) => [...(map ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedEntries = (map: Map<string, string[]> | undefined) =>
+  [...(map ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 const marked = (text: string, terms: readonly string[]) =>
   highlightSegments(text, terms)
@@ -150,12 +170,31 @@ describe("the index's normalization in SQL", () => {
   const EVERY_RULE = "أإآٱ ة ى ؤ ئ كـتـاب بَبًبٌبٍبُبِبّبْهٰذا \u0627\u0654\u0627\u0653\u0627\u0655 KazAKH مؤتمرٌ";
   const blocks: ArticleBlock[] = [
     { type: "paragraph", text: `فقرة: ${EVERY_RULE}` },
-    { type: "heading", level: 2, content: [{ type: "text", text: "عنوانٌ " }, { type: "strong", content: [{ type: "text", text: "قويّ إذًا" }] }] },
+    {
+      type: "heading",
+      level: 2,
+      content: [
+        { type: "text", text: "عنوانٌ " },
+        { type: "strong", content: [{ type: "text", text: "قويّ إذًا" }] },
+      ],
+    },
     {
       type: "quote",
-      paragraphs: [{ type: "paragraph", content: [{ type: "link", href: "https://example.com/", content: [{ type: "text", text: "رابطٌ آخر" }] }] }],
+      paragraphs: [
+        {
+          type: "paragraph",
+          content: [{ type: "link", href: "https://example.com/", content: [{ type: "text", text: "رابطٌ آخر" }] }],
+        },
+      ],
     },
-    { type: "list", ordered: false, items: [[{ type: "text", text: "بندٌ أوّل" }], [{ type: "emphasis", content: [{ type: "text", text: "ثانٍ مائل" }] }]] },
+    {
+      type: "list",
+      ordered: false,
+      items: [
+        [{ type: "text", text: "بندٌ أوّل" }],
+        [{ type: "emphasis", content: [{ type: "text", text: "ثانٍ مائل" }] }],
+      ],
+    },
     { type: "image", src: "/media/x.webp", alt: "نص بديل", caption: "تعليق الصورة" },
   ];
   const bodyText = [`فقرة: ${EVERY_RULE}`, "عنوانٌ ", "قويّ إذًا", "رابطٌ آخر", "بندٌ أوّل", "ثانٍ مائل"].join(" ");
@@ -175,8 +214,20 @@ describe("the index's normalization in SQL", () => {
     // eslint-disable-next-line no-misleading-character-class -- the class lists combining marks on purpose, each on its own
     assert.doesNotMatch(row.headline, /[أإآٱةىؤئـ\u064B-\u0655\u0670A-Z]/u);
     if (LANE === "postgresql") {
-      assert.deepEqual(sortedEntries(row.lexemes), sortedEntries(expectedLexemes([[headline, "A"], [dek, "B"], [bodyText, "D"]])));
-      assert.ok(row.lexemes?.has("كازاخيه") && row.lexemes.has("امس") && row.lexemes.has("مره"), "a word loses up to two prefixes");
+      assert.deepEqual(
+        sortedEntries(row.lexemes),
+        sortedEntries(
+          expectedLexemes([
+            [headline, "A"],
+            [dek, "B"],
+            [bodyText, "D"],
+          ]),
+        ),
+      );
+      assert.ok(
+        row.lexemes?.has("كازاخيه") && row.lexemes.has("امس") && row.lexemes.has("مره"),
+        "a word loses up to two prefixes",
+      );
     }
   });
 
@@ -192,7 +243,15 @@ describe("the index's normalization in SQL", () => {
     assert.equal(row.summary, null);
     assert.equal(row.body, expectedBody);
     if (LANE === "postgresql") {
-      assert.deepEqual(sortedEntries(row.lexemes), sortedEntries(expectedLexemes([[EVERY_RULE, "A"], [bodyText, "D"]])));
+      assert.deepEqual(
+        sortedEntries(row.lexemes),
+        sortedEntries(
+          expectedLexemes([
+            [EVERY_RULE, "A"],
+            [bodyText, "D"],
+          ]),
+        ),
+      );
     }
   });
 
@@ -200,7 +259,9 @@ describe("the index's normalization in SQL", () => {
     await createArticle({ headline: `عنوان ${EVERY_RULE}`, dek: EVERY_RULE, blocks });
     const before = await searchIndex.snapshot();
     assert.ok(before.length > 1);
-    const backfill = MIGRATION.slice(MIGRATION.indexOf('INSERT INTO "ArticleSearch"', MIGRATION.indexOf("-- Backfill")));
+    const backfill = MIGRATION.slice(
+      MIGRATION.indexOf('INSERT INTO "ArticleSearch"', MIGRATION.indexOf("-- Backfill")),
+    );
     assert.match(backfill, /FROM "Article" a;\s*$/);
     await db.$transaction([searchIndex.clear(), db.$executeRawUnsafe(backfill)]);
     assert.deepEqual(await searchIndex.snapshot(), before);
@@ -227,7 +288,16 @@ describe("Arabic as readers type it (the seed article)", () => {
   });
 
   test("the definite article and the prefixes و ب ل ف do not stop a match", async () => {
-    for (const query of ["بكازاخستان", "وكازاخستان", "لكازاخستان", "فكازاخستان", "والروسي", "بالكازاخية", "للكازاخية", "الكازاخستان"]) {
+    for (const query of [
+      "بكازاخستان",
+      "وكازاخستان",
+      "لكازاخستان",
+      "فكازاخستان",
+      "والروسي",
+      "بالكازاخية",
+      "للكازاخية",
+      "الكازاخستان",
+    ]) {
       assert.ok((await slugsFor(query)).includes(seedSlug), query);
     }
   });
@@ -257,8 +327,19 @@ describe("words, prefixes and diacritics in new articles", () => {
 
   test("a word with a prefix written onto it is found by the bare word; ة, ى, ؤ, ئ are read as ه, ي, و, ي", async () => {
     const word = uniqueWord();
-    const article = await createArticle({ headline: `و${word}ة تنتظر مؤتمرًا ومستشفى جديدًا`, paragraphs: [`وقال رئيسٌ إنّ ${word}ة بخير.`] });
-    for (const query of [word, `${word}ه`, `${word}ة`, `مستشفي ${word}`, `موتمرا ${word}`, `رييس ${word}`, `ان ${word}`]) {
+    const article = await createArticle({
+      headline: `و${word}ة تنتظر مؤتمرًا ومستشفى جديدًا`,
+      paragraphs: [`وقال رئيسٌ إنّ ${word}ة بخير.`],
+    });
+    for (const query of [
+      word,
+      `${word}ه`,
+      `${word}ة`,
+      `مستشفي ${word}`,
+      `موتمرا ${word}`,
+      `رييس ${word}`,
+      `ان ${word}`,
+    ]) {
       assert.deepEqual(await slugsFor(query), [article.slug], query);
     }
   });
@@ -275,13 +356,27 @@ describe("words, prefixes and diacritics in new articles", () => {
     const [inHeading, inQuote, inList, inLink] = [uniqueWord(), uniqueWord(), uniqueWord(), uniqueWord()];
     const article = await createArticle({
       blocks: [
-        { type: "heading", level: 2, content: [{ type: "strong", content: [{ type: "text", text: `عنوان ${inHeading}` }] }] },
+        {
+          type: "heading",
+          level: 2,
+          content: [{ type: "strong", content: [{ type: "text", text: `عنوان ${inHeading}` }] }],
+        },
         { type: "quote", paragraphs: [{ type: "paragraph", text: `قال: ${inQuote}` }] },
         { type: "list", ordered: true, items: [[{ type: "text", text: `بند ${inList}` }]] },
-        { type: "paragraph", content: [{ type: "link", href: "https://example.com/", content: [{ type: "emphasis", content: [{ type: "text", text: inLink }] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            {
+              type: "link",
+              href: "https://example.com/",
+              content: [{ type: "emphasis", content: [{ type: "text", text: inLink }] }],
+            },
+          ],
+        },
       ],
     });
-    for (const word of [inHeading, inQuote, inList, inLink]) assert.deepEqual(await slugsFor(word), [article.slug], word);
+    for (const word of [inHeading, inQuote, inList, inLink])
+      assert.deepEqual(await slugsFor(word), [article.slug], word);
   });
 
   test("the excerpt is the text around the first match in the body, marked; a headline-only match shows the dek", async () => {
@@ -294,7 +389,10 @@ describe("words, prefixes and diacritics in new articles", () => {
     assert.ok(deepResult.excerpt.startsWith("…"), deepResult.excerpt);
     assert.ok(deepResult.excerpt.length <= 250, String(deepResult.excerpt.length));
     assert.deepEqual(marked(deepResult.excerpt, outcome.terms), [word]);
-    assert.equal(outcome.results.find((result) => result.slug === headlineOnly.slug)?.excerpt, "موجز الخبر كما كتبه المحرر.");
+    assert.equal(
+      outcome.results.find((result) => result.slug === headlineOnly.slug)?.excerpt,
+      "موجز الخبر كما كتبه المحرر.",
+    );
   });
 });
 
@@ -334,7 +432,11 @@ describe("what readers may find", () => {
 
   test("a scheduled article is found once its time has come", async () => {
     const word = uniqueWord();
-    const article = await createArticle({ headline: `خبر ${word}`, status: "SCHEDULED", publishedAt: new Date(Date.now() + HOUR) });
+    const article = await createArticle({
+      headline: `خبر ${word}`,
+      status: "SCHEDULED",
+      publishedAt: new Date(Date.now() + HOUR),
+    });
     assert.deepEqual(await slugsFor(word), []);
     const later = await searchArticles(word, 1, { now: new Date(Date.now() + 2 * HOUR) });
     assert.deepEqual(later.kind === "results" && later.results.map((result) => result.slug), [article.slug]);
@@ -346,12 +448,20 @@ describe("the index follows every write", () => {
     // Over a tsvector's 1 MB on PostgreSQL: its trigger then indexes the body's first 100,000 characters.
     const [headlineWord, firstWord, editedWord] = [uniqueWord(), uniqueWord(), uniqueWord()];
     const words = (count: number) => Array.from({ length: count }, uniqueWord).join(" ");
-    const article = await createArticle({ headline: `خبر ${headlineWord}`, paragraphs: [`${firstWord} ${words(130_000)}`] });
+    const article = await createArticle({
+      headline: `خبر ${headlineWord}`,
+      paragraphs: [`${firstWord} ${words(130_000)}`],
+    });
     assert.deepEqual(await slugsFor(headlineWord), [article.slug]);
     assert.deepEqual(await slugsFor(firstWord), [article.slug]);
     await db.article.update({
       where: { id: article.id },
-      data: { body: serializeArticleBody({ version: 1, blocks: [{ type: "paragraph", text: `${editedWord} ${words(130_000)}` }] }) },
+      data: {
+        body: serializeArticleBody({
+          version: 1,
+          blocks: [{ type: "paragraph", text: `${editedWord} ${words(130_000)}` }],
+        }),
+      },
     });
     assert.deepEqual(await slugsFor(editedWord), [article.slug]);
     assert.deepEqual(await slugsFor(firstWord), []);
@@ -371,7 +481,10 @@ describe("the index follows every write", () => {
     const article = await createArticle({ dek: `موجز ${dekWord}`, paragraphs: [`نص ${bodyWord}`] });
     await db.article.update({
       where: { id: article.id },
-      data: { dek: null, body: serializeArticleBody({ version: 1, blocks: [{ type: "paragraph", text: `نص ${newWord}` }] }) },
+      data: {
+        dek: null,
+        body: serializeArticleBody({ version: 1, blocks: [{ type: "paragraph", text: `نص ${newWord}` }] }),
+      },
     });
     assert.deepEqual(await slugsFor(dekWord), []);
     assert.deepEqual(await slugsFor(bodyWord), []);
@@ -431,7 +544,7 @@ describe("queries that are not words", () => {
       "^كازاخستان",
       "{headline body}: كازاخستان",
       "كاز + اخستان",
-      "'; DROP TABLE \"Article\"; --",
+      '\'; DROP TABLE "Article"; --',
       "كازاخستان\u0000",
       "\uD800كازاخستان",
       "%_%",
@@ -444,7 +557,7 @@ describe("queries that are not words", () => {
     assert.ok((await slugsFor("كازاخستان OR روسيا")).includes(seedSlug));
     assert.ok((await slugsFor('"كازاخستان"')).includes(seedSlug));
     assert.ok((await slugsFor("headline:كازاخستان")).length === 0, "the word headline is searched for, not a column");
-    assert.ok(await db.article.count() > 0);
+    assert.ok((await db.article.count()) > 0);
   });
 
   test("empty, too short and too long queries get their Arabic message, not a search", async () => {
@@ -474,7 +587,10 @@ describe("pages of results", () => {
     const second = await search(word, "2");
     const third = await search(word, 3);
     assert.equal(third.results.length, 5);
-    assert.deepEqual([...first.results, ...second.results, ...third.results].map((result) => result.slug), newestFirst);
+    assert.deepEqual(
+      [...first.results, ...second.results, ...third.results].map((result) => result.slug),
+      newestFirst,
+    );
 
     assert.equal((await search(word, 99)).page, 3);
     assert.deepEqual((await search(word, 99)).results, third.results);
@@ -483,14 +599,20 @@ describe("pages of results", () => {
 
   test("no match is an empty first page, not an error", async () => {
     const outcome = await search(uniqueWord(), 4);
-    assert.deepEqual({ ...outcome, terms: [] }, { kind: "results", total: 0, page: 1, pageCount: 1, results: [], terms: [] });
+    assert.deepEqual(
+      { ...outcome, terms: [] },
+      { kind: "results", total: 0, page: 1, pageCount: 1, results: [], terms: [] },
+    );
   });
 });
 
 describe("the full-text index answers the search", () => {
   test("among a thousand articles, the search statement reads the full-text index, not every article", async () => {
     const word = uniqueWord();
-    const body = serializeArticleBody({ version: 1, blocks: [{ type: "paragraph", text: "فقرة عادية لا تحمل شيئًا مميزًا." }] });
+    const body = serializeArticleBody({
+      version: 1,
+      blocks: [{ type: "paragraph", text: "فقرة عادية لا تحمل شيئًا مميزًا." }],
+    });
     await db.article.createMany({
       data: Array.from({ length: 1000 }, (_, index) => ({
         slug: `حشو-${randomUUID()}`,
@@ -511,13 +633,17 @@ describe("the full-text index answers the search", () => {
       const [, , plan] = await db.$transaction([
         db.$executeRaw`SET LOCAL enable_seqscan = off`,
         db.$executeRaw`SET LOCAL enable_indexscan = off`,
-        db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${postgresqlSearch.searchStatement([word], window)}`),
+        db.$queryRaw<{ "QUERY PLAN": string }[]>(
+          Prisma.sql`EXPLAIN ${postgresqlSearch.searchStatement([word], window)}`,
+        ),
       ]);
       const lines = plan.map((row) => row["QUERY PLAN"]).join("\n");
       assert.match(lines, /Bitmap Index Scan on "ArticleSearch_document_idx"/, lines);
       assert.doesNotMatch(lines, /Seq Scan/, lines);
     } else {
-      const plan = await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sqliteSearch.searchStatement([word], window)}`);
+      const plan = await db.$queryRaw<{ detail: string }[]>(
+        Prisma.sql`EXPLAIN QUERY PLAN ${sqliteSearch.searchStatement([word], window)}`,
+      );
       const lines = plan.map((row) => row.detail).join("\n");
       assert.match(lines, /^SCAN ArticleSearch VIRTUAL TABLE INDEX /m, lines);
       assert.match(lines, /^SEARCH a USING INTEGER PRIMARY KEY/m, lines);

@@ -12,7 +12,9 @@ import { describeInLane } from "../support/test-lane";
 function migratedSqliteFile(): Database.Database {
   const sqlite = new Database(path.join(mkdtempSync(path.join(tmpdir(), "portal-copy-")), "source.db"));
   const migrations = path.join("prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((entry) => /^\d+_/.test(entry)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((entry) => /^\d+_/.test(entry))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   return sqlite;
@@ -33,14 +35,22 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
   test("rows arrive with their dates, flags and enums converted, and new ids continue after the copied ones", async () => {
     const sqlite = migratedSqliteFile();
     // The three ways a SQLite portal file holds a date: the adapter's ISO text, CURRENT_TIMESTAMP, epoch milliseconds.
-    sqlite.prepare(`INSERT INTO "Section" ("id", "slug", "name", "createdAt") VALUES (7, 'economy', 'اقتصاد', '2026-01-02 03:04:05')`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO "Section" ("id", "slug", "name", "createdAt") VALUES (7, 'economy', 'اقتصاد', '2026-01-02 03:04:05')`,
+      )
+      .run();
     sqlite
       .prepare(
         `INSERT INTO "Article" ("id", "slug", "headline", "body", "sectionId", "status", "publishedAt", "commentsOpen", "createdAt", "updatedAt")
          VALUES (41, 'khabar', 'خبر عن الطاقة', '{"blocks":[]}', 7, 'PUBLISHED', '2026-11-29T12:30:00.250+03:00', 0, ?, ?)`,
       )
       .run(Date.UTC(2026, 10, 1, 8, 0, 0, 5), Date.UTC(2026, 10, 1, 8, 0, 0, 5));
-    sqlite.prepare(`INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (41, 'قارئ', 'تعليق', 'SPAM', '2026-11-29T10:00:00.000+00:00')`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (41, 'قارئ', 'تعليق', 'SPAM', '2026-11-29T10:00:00.000+00:00')`,
+      )
+      .run();
     const file = sqlite.name;
     sqlite.close();
 
@@ -54,15 +64,29 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
         { table: "Comment", rows: 1 },
       ],
     );
-    const [article] = await query<{ published: string; created: string; open: boolean; status: string; section: string }>(
+    const [article] = await query<{
+      published: string;
+      created: string;
+      open: boolean;
+      status: string;
+      section: string;
+    }>(
       `SELECT to_char(a."publishedAt", 'YYYY-MM-DD HH24:MI:SS.MS') AS published, to_char(a."createdAt", 'YYYY-MM-DD HH24:MI:SS.MS') AS created,
               a."commentsOpen" AS open, a."status"::text AS status, to_char(s."createdAt", 'YYYY-MM-DD HH24:MI:SS') AS section
        FROM "Article" a JOIN "Section" s ON s."id" = a."sectionId"`,
     );
-    assert.deepEqual(article, { published: "2026-11-29 09:30:00.250", created: "2026-11-01 08:00:00.005", open: false, status: "PUBLISHED", section: "2026-01-02 03:04:05" });
+    assert.deepEqual(article, {
+      published: "2026-11-29 09:30:00.250",
+      created: "2026-11-01 08:00:00.005",
+      open: false,
+      status: "PUBLISHED",
+      section: "2026-01-02 03:04:05",
+    });
     assert.deepEqual(await query(`SELECT "status"::text AS status FROM "Comment"`), [{ status: "SPAM" }]);
     // Analyzed: the planner knows the filled tables at once, not after autovacuum.
-    const [statistics] = await query<{ columns: string }>(`SELECT COUNT(*) AS columns FROM pg_statistic WHERE starelid = '"Article"'::regclass`);
+    const [statistics] = await query<{ columns: string }>(
+      `SELECT COUNT(*) AS columns FROM pg_statistic WHERE starelid = '"Article"'::regclass`,
+    );
     assert.ok(Number(statistics.columns) > 0, "no planner statistics for Article after the copy");
 
     const [next] = await query<{ id: number }>(
@@ -75,7 +99,11 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
     await query(`INSERT INTO "Tag" ("slug", "name") VALUES ('existing', 'قائم')`);
     const sqlite = migratedSqliteFile();
     // Users are copied first (other tables refer to them): rolled back with the refused copy.
-    sqlite.prepare(`INSERT INTO "User" ("id", "name", "email", "updatedAt") VALUES ('copied-user', 'محررة', 'copied@example.com', '2026-11-29T10:00:00.000+00:00')`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO "User" ("id", "name", "email", "updatedAt") VALUES ('copied-user', 'محررة', 'copied@example.com', '2026-11-29T10:00:00.000+00:00')`,
+      )
+      .run();
     sqlite.prepare(`INSERT INTO "Tag" ("slug", "name") VALUES ('energy', 'طاقة')`).run();
     const file = sqlite.name;
     sqlite.close();

@@ -7,11 +7,21 @@ import { InvalidInputError } from "../../lib/errors";
 import { parseTagNames } from "../../lib/taxonomy/tags";
 import { createNewsroomUser } from "../support/factories";
 
-const form = (tags: string) => ({ headline: `خبر موسوم ${Math.random()}`, body: "نص.", status: "PUBLISHED", commentsOpen: "on", tags });
+const form = (tags: string) => ({
+  headline: `خبر موسوم ${Math.random()}`,
+  body: "نص.",
+  status: "PUBLISHED",
+  commentsOpen: "on",
+  tags,
+});
 
 describe("tags", () => {
   test("are read from Arabic or Latin commas, trimmed, without repeats", () => {
-    assert.deepEqual(parseTagNames(" كازاخستان، روسيا ,روسيا,, الأمن  الجماعي "), ["كازاخستان", "روسيا", "الأمن الجماعي"]);
+    assert.deepEqual(parseTagNames(" كازاخستان، روسيا ,روسيا,, الأمن  الجماعي "), [
+      "كازاخستان",
+      "روسيا",
+      "الأمن الجماعي",
+    ]);
     assert.deepEqual(parseTagNames("  "), []);
   });
 
@@ -23,12 +33,17 @@ describe("tags", () => {
       { slug: "روسيا", name: "روسيا" },
       { slug: "كازاخستان", name: "كازاخستان" },
     ]);
-    assert.ok((await listArticlesPage({ kind: "tag", slug: "روسيا" })).articles.some((card) => card.slug === saved.slug));
+    assert.ok(
+      (await listArticlesPage({ kind: "tag", slug: "روسيا" })).articles.some((card) => card.slug === saved.slug),
+    );
 
     await updateArticle(editor, saved.id, form("الأمن الجماعي"));
     page = await getPublicArticleBySlug(saved.slug);
     assert.deepEqual(page?.tags, [{ slug: "الأمن-الجماعي", name: "الأمن الجماعي" }]);
-    assert.equal((await listArticlesPage({ kind: "tag", slug: "روسيا" })).articles.some((card) => card.slug === saved.slug), false);
+    assert.equal(
+      (await listArticlesPage({ kind: "tag", slug: "روسيا" })).articles.some((card) => card.slug === saved.slug),
+      false,
+    );
     assert.deepEqual((await getArticleForEditing(editor, saved.id)).tagNames, ["الأمن الجماعي"]);
   });
 
@@ -50,6 +65,9 @@ describe("tags", () => {
     const original = (await listRevisions(editor, saved.id)).at(-1);
     assert.ok(original);
     await restoreRevision(editor, saved.id, original.id);
-    assert.deepEqual((await getPublicArticleBySlug(saved.slug))?.tags.map((tag) => tag.name), ["اقتصاد"]);
+    assert.deepEqual(
+      (await getPublicArticleBySlug(saved.slug))?.tags.map((tag) => tag.name),
+      ["اقتصاد"],
+    );
   });
 });

@@ -25,12 +25,26 @@ type FormValues = Partial<Record<ArticleFormField, string>>;
 const BASE_FORM = { headline: "عنوان صالح", body: "فقرة صالحة.", status: "DRAFT", commentsOpen: "on" };
 
 /** The free-text fields and the longest trimmed value (UTF-16 code units) each takes. */
-const FREE_TEXT_MAX = { headline: 300, dek: 500, bylineLabel: 120, leadImageAlt: 300, leadImageCaption: 2000, leadImageCredit: 300 } as const;
+const FREE_TEXT_MAX = {
+  headline: 300,
+  dek: 500,
+  bylineLabel: 120,
+  leadImageAlt: 300,
+  leadImageCaption: 2000,
+  leadImageCredit: 300,
+} as const;
 type FreeTextField = keyof typeof FREE_TEXT_MAX;
 
-const text = fc.oneof({ arbitrary: inertText, weight: 3 }, { arbitrary: hostileText({ maxPieces: 10 }), weight: 3 }, { arbitrary: fc.constantFrom("", "   "), weight: 1 });
+const text = fc.oneof(
+  { arbitrary: inertText, weight: 3 },
+  { arbitrary: hostileText({ maxPieces: 10 }), weight: 3 },
+  { arbitrary: fc.constantFrom("", "   "), weight: 1 },
+);
 const freeText = (max: number) =>
-  fc.oneof({ arbitrary: text, weight: 8 }, { arbitrary: fc.integer({ min: max - 1, max: max + 1 }).map((length) => "ع".repeat(length)), weight: 1 });
+  fc.oneof(
+    { arbitrary: text, weight: 8 },
+    { arbitrary: fc.integer({ min: max - 1, max: max + 1 }).map((length) => "ع".repeat(length)), weight: 1 },
+  );
 
 const markdown = fc
   .array(
@@ -44,7 +58,7 @@ const markdown = fc
         "1. أول\n2) ثان",
         "[رابط](javascript:alert(1))",
         "[رابط](https://example.com/?q=<b>)",
-        "![صورة](/media/x.webp \"تعليق\")",
+        '![صورة](/media/x.webp "تعليق")',
         "![صورة](data:image/png;base64,AAAA)",
         "**غامق *مائل***",
         "<div onclick=alert(1)>نص</div>",
@@ -64,7 +78,9 @@ const tags = fc.oneof(
   { arbitrary: text, weight: 1 },
   {
     arbitrary: fc
-      .array(fc.oneof(arabicWord, fc.constantFrom("News", "news", "NEWS", "روسيا", "رُوسيا", "روسيـا", "ك", "؟؟")), { maxLength: 12 })
+      .array(fc.oneof(arabicWord, fc.constantFrom("News", "news", "NEWS", "روسيا", "رُوسيا", "روسيـا", "ك", "؟؟")), {
+        maxLength: 12,
+      })
       .chain((names) => fc.constantFrom("،", ",", " , ").map((separator) => names.join(separator))),
     weight: 3,
   },
@@ -72,7 +88,16 @@ const tags = fc.oneof(
 
 const url = fc.oneof(
   text,
-  fc.constantFrom("https://example.com/a", "http://example.com/?p=1", "/media/x.webp", "//evil.example", "/\\evil", "javascript:alert(1)", "https://exa mple.com", "  https://example.com/b  "),
+  fc.constantFrom(
+    "https://example.com/a",
+    "http://example.com/?p=1",
+    "/media/x.webp",
+    "//evil.example",
+    "/\\evil",
+    "javascript:alert(1)",
+    "https://exa mple.com",
+    "  https://example.com/b  ",
+  ),
 );
 
 const fieldArbitraries: Record<ArticleFormField, fc.Arbitrary<string>> = {
@@ -118,7 +143,11 @@ function mustAccept(field: FreeTextField, value: string): boolean {
  * One tag per address (slug) typed; a tag whose address already existed keeps its name, a new one
  * takes a name as typed.
  */
-function assertTagsAsTyped(stored: { slug: string; name: string }[], typed: string, before: ReadonlyMap<string, string>): void {
+function assertTagsAsTyped(
+  stored: { slug: string; name: string }[],
+  typed: string,
+  before: ReadonlyMap<string, string>,
+): void {
   const names = parseTagNames(typed);
   assert.deepEqual(stored.map((tag) => tag.slug).sort(), [...new Set(names.map(slugify))].sort());
   for (const tag of stored) {
@@ -139,7 +168,9 @@ before(async () => {
 async function checkSave(overrides: FormValues, onExisting: boolean): Promise<void> {
   const form = { ...BASE_FORM, ...overrides };
   const rowsBefore = await countRows();
-  const tagsBefore = new Map((await db.tag.findMany({ select: { slug: true, name: true } })).map((tag) => [tag.slug, tag.name]));
+  const tagsBefore = new Map(
+    (await db.tag.findMany({ select: { slug: true, name: true } })).map((tag) => [tag.slug, tag.name]),
+  );
   const outcome = await (onExisting ? updateArticle(editor, existingId, form) : createArticle(editor, form)).then(
     (saved) => ({ saved }),
     (error: unknown) => ({ error }),
@@ -165,9 +196,13 @@ async function checkSave(overrides: FormValues, onExisting: boolean): Promise<vo
     return;
   }
 
-  for (const [field, value] of Object.entries(overrides)) assert.ok(!hasUnstorableCharacter(value), `${field} with a lone surrogate or NUL was stored`);
+  for (const [field, value] of Object.entries(overrides))
+    assert.ok(!hasUnstorableCharacter(value), `${field} with a lone surrogate or NUL was stored`);
   const { id } = outcome.saved;
-  const row = await db.article.findUniqueOrThrow({ where: { id }, include: { tags: { select: { tag: { select: { slug: true, name: true } } } } } });
+  const row = await db.article.findUniqueOrThrow({
+    where: { id },
+    include: { tags: { select: { tag: { select: { slug: true, name: true } } } } },
+  });
   assert.deepEqual(
     {
       headline: row.headline,
@@ -194,12 +229,23 @@ async function checkSave(overrides: FormValues, onExisting: boolean): Promise<vo
       body: markdownToBody(form.body),
     },
   );
-  assertTagsAsTyped(row.tags.map(({ tag }) => tag), form.tags ?? "", tagsBefore);
+  assertTagsAsTyped(
+    row.tags.map(({ tag }) => tag),
+    form.tags ?? "",
+    tagsBefore,
+  );
   const { revisions } = await countRows();
-  assert.ok(revisions > rowsBefore.revisions && revisions <= rowsBefore.revisions + 2, "every save records one revision");
+  assert.ok(
+    revisions > rowsBefore.revisions && revisions <= rowsBefore.revisions + 2,
+    "every save records one revision",
+  );
 
   const editing = await getArticleForEditing(editor, id);
-  assert.deepEqual(markdownToBody(editing.bodyMarkdown), parseArticleBody(row.body), "the editor gets the saved body back");
+  assert.deepEqual(
+    markdownToBody(editing.bodyMarkdown),
+    parseArticleBody(row.body),
+    "the editor gets the saved body back",
+  );
   assert.equal((await getArticlePreview(editor, id)).headline, row.headline);
 }
 
@@ -211,18 +257,27 @@ describe("saving the article form with generated input", () => {
   test("a megabyte in a text field is refused with the field named, or stored whole", async () => {
     const field = fc.constantFrom("headline", "dek", "leadImageCaption", "tags", "slug");
     await fc.assert(
-      fc.asyncProperty(field, hugeText, fc.boolean(), (name, huge, onExisting) => checkSave({ [name]: huge }, onExisting)),
+      fc.asyncProperty(field, hugeText, fc.boolean(), (name, huge, onExisting) =>
+        checkSave({ [name]: huge }, onExisting),
+      ),
       { numRuns: 3 },
     );
   });
 
   test("a megabyte body is refused by name before the Markdown parser reads it", async () => {
-    await fc.assert(fc.asyncProperty(hugeText, fc.boolean(), (huge, onExisting) => checkSave({ body: huge }, onExisting)), { numRuns: 3 });
+    await fc.assert(
+      fc.asyncProperty(hugeText, fc.boolean(), (huge, onExisting) => checkSave({ body: huge }, onExisting)),
+      { numRuns: 3 },
+    );
   });
 });
 
 describe("article form refusals and tags the properties found", () => {
-  const form = (overrides: Record<string, string>) => ({ ...BASE_FORM, headline: `خبر ${Math.random()}`, ...overrides });
+  const form = (overrides: Record<string, string>) => ({
+    ...BASE_FORM,
+    headline: `خبر ${Math.random()}`,
+    ...overrides,
+  });
 
   async function refusedWith(overrides: Record<string, string>, field: string): Promise<string[]> {
     const before = await countRows();
@@ -244,26 +299,43 @@ describe("article form refusals and tags the properties found", () => {
 
   test("a NUL in any field is refused by name (PostgreSQL's text type cannot hold it)", async () => {
     assert.deepEqual(await refusedWith({ headline: "عنوان\u0000" }, "headline"), ["يحتوي النص على محارف غير صالحة."]);
-    assert.deepEqual(await refusedWith({ leadImageCaption: "تعليق \u0000 الصورة" }, "leadImageCaption"), ["يحتوي النص على محارف غير صالحة."]);
+    assert.deepEqual(await refusedWith({ leadImageCaption: "تعليق \u0000 الصورة" }, "leadImageCaption"), [
+      "يحتوي النص على محارف غير صالحة.",
+    ]);
   });
 
   test("section, caption language and close-after values the form never offers get Arabic messages, not zod's English", async () => {
-    for (const [field, value] of [["sectionId", "abc"], ["sectionId", "0"], ["leadImageCaptionLang", "fr"], ["commentsCloseAfterDays", "abc"], ["commentsCloseAfterDays", "3651"]]) {
+    for (const [field, value] of [
+      ["sectionId", "abc"],
+      ["sectionId", "0"],
+      ["leadImageCaptionLang", "fr"],
+      ["commentsCloseAfterDays", "abc"],
+      ["commentsCloseAfterDays", "3651"],
+    ]) {
       const messages = await refusedWith({ [field]: value }, field);
       assert.ok(messages.every(isArabicMessage), `${field}=${value}: ${messages.join(" / ")}`);
     }
   });
 
   test("a body over 200,000 characters is refused (a megabyte of blank lines held the server for half a minute)", async () => {
-    assert.deepEqual(await refusedWith({ body: "\n".repeat(ARTICLE_BODY_MAX + 1) }, "body"), ["نص المقال أطول من ٢٠٠٬٠٠٠ حرف."]);
+    assert.deepEqual(await refusedWith({ body: "\n".repeat(ARTICLE_BODY_MAX + 1) }, "body"), [
+      "نص المقال أطول من ٢٠٠٬٠٠٠ حرف.",
+    ]);
     const longest = "فقرة طويلة. ".repeat(ARTICLE_BODY_MAX / 10).slice(0, ARTICLE_BODY_MAX);
     const saved = await createArticle(editor, form({ body: longest }));
-    assert.equal(blockPlainText(parseArticleBody((await db.article.findUniqueOrThrow({ where: { id: saved.id } })).body).blocks[0]), longest.trim());
+    assert.equal(
+      blockPlainText(
+        parseArticleBody((await db.article.findUniqueOrThrow({ where: { id: saved.id } })).body).blocks[0],
+      ),
+      longest.trim(),
+    );
   });
 
   test("a source URL another article has is refused by name (it threw on the unique column)", async () => {
     await createArticle(editor, form({ sourceUrl: "https://source.example/one" }));
-    assert.deepEqual(await refusedWith({ sourceUrl: "https://source.example/one" }, "sourceUrl"), ["رابط المصدر هذا مستخدم لمقال آخر."]);
+    assert.deepEqual(await refusedWith({ sourceUrl: "https://source.example/one" }, "sourceUrl"), [
+      "رابط المصدر هذا مستخدم لمقال آخر.",
+    ]);
   });
 
   test("tags spelled another way are the tag of the same address (it threw on the unique slug)", async () => {

@@ -10,7 +10,13 @@ import { listApprovedComments, listOwnPendingComments } from "../../lib/comments
 import { postComment } from "../../lib/comments/posting";
 import { COMMENT_BODY_MAX, COMMENT_NAME_MAX } from "../../lib/comments/schema";
 import { db } from "../../lib/db/client";
-import { ArticleNotFoundError, CommentsClosedError, CommentTooFastError, DomainError, InvalidInputError } from "../../lib/errors";
+import {
+  ArticleNotFoundError,
+  CommentsClosedError,
+  CommentTooFastError,
+  DomainError,
+  InvalidInputError,
+} from "../../lib/errors";
 import { BotCommentError } from "../../lib/comments/answers";
 import { createArticle } from "../support/factories";
 import { hasLoneSurrogate, hostileText, hugeText, inertText, isArabicMessage } from "./hostile-text";
@@ -74,7 +80,12 @@ function expectedOutcome({ input, form, target }: Case): Expected {
   if (form && form.token !== "served a minute ago") return { kind: "too fast" };
   if (target === "closed") return { kind: "closed" };
   if (target === "missing") return { kind: "not found" };
-  return { kind: "stored", authorName: normalised(input.authorName as string), authorEmail: email ?? null, body: normalised(input.body as string) };
+  return {
+    kind: "stored",
+    authorName: normalised(input.authorName as string),
+    authorEmail: email ?? null,
+    body: normalised(input.body as string),
+  };
 }
 
 function tokenFor(token: Form["token"]): unknown {
@@ -125,7 +136,10 @@ const bodyArbitrary: fc.Arbitrary<unknown> = fc.oneof(
 );
 const formArbitrary: fc.Arbitrary<Form | null> = fc.option(
   fc.record({
-    honeypot: fc.oneof({ arbitrary: fc.constantFrom("", " ", null, undefined), weight: 8 }, { arbitrary: hostileText({ maxPieces: 2 }), weight: 1 }),
+    honeypot: fc.oneof(
+      { arbitrary: fc.constantFrom("", " ", null, undefined), weight: 8 },
+      { arbitrary: hostileText({ maxPieces: 2 }), weight: 1 },
+    ),
     token: fc.oneof(
       { arbitrary: fc.constant("served a minute ago" as const), weight: 8 },
       { arbitrary: fc.constantFrom("just served" as const, "forged" as const, "absent" as const), weight: 1 },
@@ -150,7 +164,10 @@ async function checkCase(testCase: Case): Promise<void> {
   const expected = expectedOutcome(testCase);
   const rowsBefore = await countRows();
 
-  const outcome = await postComment({ articleId, ...testCase.input }, { fingerprint: FINGERPRINT, form: form ?? undefined }).then(
+  const outcome = await postComment(
+    { articleId, ...testCase.input },
+    { fingerprint: FINGERPRINT, form: form ?? undefined },
+  ).then(
     (posted) => ({ posted }),
     (error: unknown) => ({ error }),
   );
@@ -160,7 +177,8 @@ async function checkCase(testCase: Case): Promise<void> {
     assert.ok(outcome.error instanceof DomainError && isArabicMessage(outcome.error.publicMessage));
     if (outcome.error instanceof InvalidInputError && expected.kind === "invalid") {
       assert.deepEqual(Object.keys(outcome.error.fieldErrors).sort(), [...expected.fields].sort());
-      for (const messages of Object.values(outcome.error.fieldErrors)) assert.ok(messages.length > 0 && messages.every(isArabicMessage));
+      for (const messages of Object.values(outcome.error.fieldErrors))
+        assert.ok(messages.length > 0 && messages.every(isArabicMessage));
     }
     assert.deepEqual(await countRows(), rowsBefore, "a refused comment left a row behind");
     return;
@@ -174,16 +192,26 @@ async function checkCase(testCase: Case): Promise<void> {
     { articleId: stored.articleId, authorName: stored.authorName, authorEmail: stored.authorEmail, body: stored.body },
     { articleId, authorName: expected.authorName, authorEmail: expected.authorEmail, body: expected.body },
   );
-  const shown = outcome.posted.status === "APPROVED" ? await listApprovedComments(articleId) : await listOwnPendingComments(articleId, [outcome.posted.id]);
+  const shown =
+    outcome.posted.status === "APPROVED"
+      ? await listApprovedComments(articleId)
+      : await listOwnPendingComments(articleId, [outcome.posted.id]);
   const readBack = shown.find((comment) => comment.id === outcome.posted.id);
-  assert.deepEqual(readBack && { authorName: readBack.authorName, body: readBack.body }, { authorName: expected.authorName, body: expected.body });
+  assert.deepEqual(readBack && { authorName: readBack.authorName, body: readBack.body }, {
+    authorName: expected.authorName,
+    body: expected.body,
+  });
 }
 
 describe("postComment with generated input", () => {
   test("refuses with an Arabic message and writes nothing, or stores exactly the normalised text", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ input: fc.record({ authorName: nameArbitrary, authorEmail: emailArbitrary, body: bodyArbitrary }), form: formArbitrary, target: targetArbitrary }),
+        fc.record({
+          input: fc.record({ authorName: nameArbitrary, authorEmail: emailArbitrary, body: bodyArbitrary }),
+          form: formArbitrary,
+          target: targetArbitrary,
+        }),
         checkCase,
       ),
       { numRuns: 300 },

@@ -36,7 +36,13 @@ const urlArbitrary = fc.oneof(
   fc.nat().map((id) => `https://example.com/news/${id}/`),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   hostileText({ maxPieces: 2 }).map((noise) => `https://example.com/${oneLine(noise)}`),
-  fc.constantFrom("https://", "http://[::1", "https://exa mple.com/?p=1", "ftp://example.com/?p=2", "https://almnatiq.net/?p=1101899"),
+  fc.constantFrom(
+    "https://",
+    "http://[::1",
+    "https://exa mple.com/?p=1",
+    "ftp://example.com/?p=2",
+    "https://almnatiq.net/?p=1101899",
+  ),
 );
 
 type Mutation =
@@ -49,7 +55,12 @@ type Mutation =
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom("delete" as const, "duplicate" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), other: fc.nat() }),
-  fc.record({ kind: fc.constantFrom("insert" as const, "replace" as const, "splice" as const), at: fc.nat(), offset: fc.nat(), text: hostileText({ maxPieces: 4 }) }),
+  fc.record({
+    kind: fc.constantFrom("insert" as const, "replace" as const, "splice" as const),
+    at: fc.nat(),
+    offset: fc.nat(),
+    text: hostileText({ maxPieces: 4 }),
+  }),
   fc.record({ kind: fc.constant("url" as const), url: urlArbitrary }),
   fc.record({ kind: fc.constant("truncate" as const), fraction: fc.double({ min: 0.3, max: 1, noNaN: true }) }),
 );
@@ -84,7 +95,10 @@ function mutate(lines: string[], mutation: Mutation): string[] {
     case "url":
       return result.map((line) => (/^https?:\/\//.test(line) ? mutation.url : line));
     case "truncate":
-      return result.join("\n").slice(0, Math.floor(result.join("\n").length * mutation.fraction)).split("\n");
+      return result
+        .join("\n")
+        .slice(0, Math.floor(result.join("\n").length * mutation.fraction))
+        .split("\n");
   }
   return result;
 }
@@ -93,18 +107,27 @@ const mutatedSeed = fc
   .tuple(fc.array(mutationArbitrary, { minLength: 1, maxLength: 5 }), fc.constantFrom("\n", "\r\n", "\r"), fc.boolean())
   .map(([mutations, lineEnd, bom]) => (bom ? "\uFEFF" : "") + mutations.reduce(mutate, SEED_LINES).join(lineEnd));
 
-const lineText = fc.oneof({ arbitrary: inertText, weight: 3 }, { arbitrary: hostileText({ maxPieces: 5 }), weight: 1 }).map(oneLine);
+const lineText = fc
+  .oneof({ arbitrary: inertText, weight: 3 }, { arbitrary: hostileText({ maxPieces: 5 }), weight: 1 })
+  .map(oneLine);
 /** One section spelled several ways: with tashkeel, tatweel, another case, a direction mark. */
 const sectionSpelling = fc.constantFrom("متابعات", "مُتابعات", "متابعـات", "متابعات\u200F", "News", "news", "NEWS");
 const builtPage = fc
   .record({
     headline: lineText,
     repeatHeadline: fc.boolean(),
-    caption: fc.option(fc.tuple(lineText, fc.constantFrom("(Photo by AFP)", "(تصوير: وكالة)", "(photo by", "")).map((parts) => parts.join(" "))),
+    caption: fc.option(
+      fc
+        .tuple(lineText, fc.constantFrom("(Photo by AFP)", "(تصوير: وكالة)", "(photo by", ""))
+        .map((parts) => parts.join(" ")),
+    ),
     url: urlArbitrary,
     label: fc.option(
       fc
-        .tuple(fc.oneof(arabicWord, lineText), fc.oneof({ arbitrary: lineText, weight: 1 }, { arbitrary: sectionSpelling, weight: 2 }))
+        .tuple(
+          fc.oneof(arabicWord, lineText),
+          fc.oneof({ arbitrary: lineText, weight: 1 }, { arbitrary: sectionSpelling, weight: 2 }),
+        )
         .map(([publication, section]) => `${publication}_${section}`.slice(0, 70)),
     ),
     paragraphs: fc.array(lineText, { minLength: 1, maxLength: 5 }),
@@ -134,7 +157,10 @@ function assertClearRefusal(error: unknown, text: string): void {
   if (!(error instanceof ArticleFormatError)) throw error;
   assert.ok(error.reason.trim().length > 0, "a refusal must say why");
   if (error.line !== undefined) {
-    assert.ok(error.line >= 1 && error.line <= text.split(/\r\n|\r|\n/).length, `line ${error.line} is not in the file`);
+    assert.ok(
+      error.line >= 1 && error.line <= text.split(/\r\n|\r|\n/).length,
+      `line ${error.line} is not in the file`,
+    );
   }
 }
 
@@ -154,7 +180,10 @@ async function checkImport(text: string): Promise<void> {
     parsed = parseArticleText(text);
   } catch (error) {
     assertClearRefusal(error, text);
-    await assert.rejects(importArticleText(text, { publishedAt: PUBLISHED_AT }), (imported) => imported instanceof ArticleFormatError);
+    await assert.rejects(
+      importArticleText(text, { publishedAt: PUBLISHED_AT }),
+      (imported) => imported instanceof ArticleFormatError,
+    );
     assert.deepEqual(await countRows(), before, "a refused import wrote rows");
     return;
   }
@@ -215,32 +244,46 @@ describe("importing generated pages", () => {
   });
 
   test("a megabyte of text, alone or as a paragraph of the seed page, is refused or stored whole", async () => {
-    const withHugeParagraph = fc.tuple(hugeText, fc.integer({ min: 7, max: 20 })).map(([huge, at]) => mutate(SEED_LINES, { kind: "insert", at, offset: 0, text: oneLine(huge) }).join("\n"));
+    const withHugeParagraph = fc
+      .tuple(hugeText, fc.integer({ min: 7, max: 20 }))
+      .map(([huge, at]) => mutate(SEED_LINES, { kind: "insert", at, offset: 0, text: oneLine(huge) }).join("\n"));
     await fc.assert(fc.asyncProperty(fc.oneof(hugeText, withHugeParagraph), checkImport), { numRuns: 3 });
   });
 });
 
-
 describe("import refusals and sections the properties found", () => {
-  const page = (headline: string, id: number, label = "", body = "نص الخبر.") => [headline, "", `https://fixed.example/?p=${id}`, label, body, ""].join("\n");
+  const page = (headline: string, id: number, label = "", body = "نص الخبر.") =>
+    [headline, "", `https://fixed.example/?p=${id}`, label, body, ""].join("\n");
 
   test("a headline with no letters or digits is refused (it gave an article the empty address)", async () => {
     const before = await countRows();
-    await assert.rejects(importArticleText(page("!", 1)), (error) => error instanceof ArticleFormatError && error.line === 1 && /no letters or digits/.test(error.message));
+    await assert.rejects(
+      importArticleText(page("!", 1)),
+      (error) => error instanceof ArticleFormatError && error.line === 1 && /no letters or digits/.test(error.message),
+    );
     assert.deepEqual(await countRows(), before);
   });
 
   test("a lone surrogate is refused as not Unicode (the database driver threw on it)", async () => {
     const before = await countRows();
-    await assert.rejects(importArticleText(page("عنوان \uD800", 2)), (error) => error instanceof ArticleFormatError && /lone UTF-16 surrogate/.test(error.message));
+    await assert.rejects(
+      importArticleText(page("عنوان \uD800", 2)),
+      (error) => error instanceof ArticleFormatError && /lone UTF-16 surrogate/.test(error.message),
+    );
     assert.deepEqual(await countRows(), before);
   });
 
   test("a desk label spelled with tashkeel joins the section of the same address (it threw on the unique slug)", async () => {
     const first = await importArticleText(page("خبر القسم الأول", 3, "المناطق_أخبار"));
     const second = await importArticleText(page("خبر القسم الثاني", 4, "المناطق_أَخبار"));
-    const sections = await db.article.findMany({ where: { id: { in: [first.id, second.id] } }, select: { section: { select: { name: true } } } });
-    assert.deepEqual(sections.map(({ section }) => section?.name), ["أخبار", "أخبار"]);
+    const sections = await db.article.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      select: { section: { select: { name: true } } },
+    });
+    assert.deepEqual(
+      sections.map(({ section }) => section?.name),
+      ["أخبار", "أخبار"],
+    );
   });
 
   test("a desk label whose section part has no letters gives no section (it made one with an empty address)", async () => {

@@ -15,21 +15,91 @@ import { testLane } from "../support/test-lane";
 import { arabicWord, FRAGMENTS, hostilePiece, hostileText, hugeText, isArabicMessage } from "./hostile-text";
 
 const FTS_SYNTAX = [
-  "AND", "OR", "NOT", "NEAR", "NEAR(", "near/3", "headline:", "body:", "summary:", "articleId:", "{headline body}:", "-headline:",
-  "*", "^", "\"", "\"\"", "(", ")", "+", "-", ":", ",", "'", "''", "\u0000", "1 OR 1=1", "'; DROP TABLE \"Article\"; --", "\\",
+  "AND",
+  "OR",
+  "NOT",
+  "NEAR",
+  "NEAR(",
+  "near/3",
+  "headline:",
+  "body:",
+  "summary:",
+  "articleId:",
+  "{headline body}:",
+  "-headline:",
+  "*",
+  "^",
+  '"',
+  '""',
+  "(",
+  ")",
+  "+",
+  "-",
+  ":",
+  ",",
+  "'",
+  "''",
+  "\u0000",
+  "1 OR 1=1",
+  '\'; DROP TABLE "Article"; --',
+  "\\",
 ];
 /** Typed around a word, these hold no letter or digit, so the word alone is searched for. */
-const SEPARATORS = ["\"", "*", "^", "(", ")", ":", "-", "+", "'", ";", "=", "{", "}", "/*", " ", "\t", "\n", "\u0000", "\u001F", "\u0085", "\u200F", "\u200E", "\u061C", "\u202E", "\u2067", "\uD800", "\uDFFF", "<>", "&"];
+const SEPARATORS = [
+  '"',
+  "*",
+  "^",
+  "(",
+  ")",
+  ":",
+  "-",
+  "+",
+  "'",
+  ";",
+  "=",
+  "{",
+  "}",
+  "/*",
+  " ",
+  "\t",
+  "\n",
+  "\u0000",
+  "\u001F",
+  "\u0085",
+  "\u200F",
+  "\u200E",
+  "\u061C",
+  "\u202E",
+  "\u2067",
+  "\uD800",
+  "\uDFFF",
+  "<>",
+  "&",
+];
 
 const ftsQuery = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...FTS_SYNTAX), weight: 3 }, { arbitrary: arabicWord, weight: 3 }, { arbitrary: hostilePiece, weight: 2 }), { maxLength: 12 })
-  .chain((tokens) => fc.array(fc.constantFrom(" ", "", "  "), { minLength: tokens.length, maxLength: tokens.length }).map((gaps) => tokens.map((token, index) => gaps[index] + token).join("")));
+  .array(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...FTS_SYNTAX), weight: 3 },
+      { arbitrary: arabicWord, weight: 3 },
+      { arbitrary: hostilePiece, weight: 2 },
+    ),
+    { maxLength: 12 },
+  )
+  .chain((tokens) =>
+    fc
+      .array(fc.constantFrom(" ", "", "  "), { minLength: tokens.length, maxLength: tokens.length })
+      .map((gaps) => tokens.map((token, index) => gaps[index] + token).join("")),
+  );
 
 const anyQuery: fc.Arbitrary<string | null | undefined> = fc.oneof(
   { arbitrary: ftsQuery, weight: 5 },
   { arbitrary: hostileText({ maxPieces: 10 }), weight: 4 },
   { arbitrary: fc.constantFrom(...FRAGMENTS), weight: 1 },
-  { arbitrary: fc.integer({ min: MAX_QUERY_LENGTH - 2, max: MAX_QUERY_LENGTH + 2 }).map((length) => "ك".repeat(length)), weight: 1 },
+  {
+    arbitrary: fc.integer({ min: MAX_QUERY_LENGTH - 2, max: MAX_QUERY_LENGTH + 2 }).map((length) => "ك".repeat(length)),
+    weight: 1,
+  },
   { arbitrary: fc.constantFrom(null, undefined, "", "   "), weight: 1 },
 );
 const anyPage: fc.Arbitrary<number | string | null | undefined> = fc.oneof(
@@ -57,7 +127,14 @@ before(async () => {
   // Articles whose own text is FTS syntax, SQL and markup, each findable by one word.
   for (const [index, noise] of FTS_SYNTAX.filter((token) => !/[\u0000]/.test(token)).entries()) {
     const word = uniqueWord();
-    const page = [`خبر ${word} ${noise} NEAR "AND" OR *`, "", `https://search.example/?p=${index + 1}`, "", `${noise} <script>x</script> ${word}`, ""].join("\n");
+    const page = [
+      `خبر ${word} ${noise} NEAR "AND" OR *`,
+      "",
+      `https://search.example/?p=${index + 1}`,
+      "",
+      `${noise} <script>x</script> ${word}`,
+      "",
+    ].join("\n");
     const saved = await importArticleText(page, { publishedAt: new Date(Date.now() - 3_600_000) });
     seeded.push({ slug: saved.slug, word });
   }
@@ -93,18 +170,30 @@ const PREFIX_LEXEME = /'((?:[^']|'')+)':\*/gu;
 async function assertSafeTsquery(raw: string | null | undefined): Promise<void> {
   const parsed = parseSearchQuery(raw);
   if (parsed.kind === "invalid") return;
-  const [row] = await db.$queryRaw<{ query: string | null }[]>`SELECT article_search_query(${parsed.words}::text[])::text AS "query"`;
+  const [row] = await db.$queryRaw<
+    { query: string | null }[]
+  >`SELECT article_search_query(${parsed.words}::text[])::text AS "query"`;
   assert.ok(row.query, `no tsquery for ${JSON.stringify(parsed.words)}`);
   const lexemes = [...row.query.matchAll(PREFIX_LEXEME)].map((match) => match[1]);
   assert.equal(row.query, lexemes.map((lexeme) => `'${lexeme}':*`).join(" & "));
   for (const lexeme of lexemes) {
     assert.match(lexeme, /^[\p{L}\p{N}\p{M}]+$/u);
-    assert.ok(parsed.words.some((word) => word.includes(lexeme)), lexeme);
+    assert.ok(
+      parsed.words.some((word) => word.includes(lexeme)),
+      lexeme,
+    );
   }
-  for (const word of parsed.words) assert.ok(lexemes.some((lexeme) => word.includes(lexeme)), word);
+  for (const word of parsed.words)
+    assert.ok(
+      lexemes.some((lexeme) => word.includes(lexeme)),
+      word,
+    );
 }
 
-async function assertSearchAnswers(raw: string | null | undefined, page: number | string | null | undefined): Promise<void> {
+async function assertSearchAnswers(
+  raw: string | null | undefined,
+  page: number | string | null | undefined,
+): Promise<void> {
   if (testLane() === "postgresql") await assertSafeTsquery(raw);
   const outcome = await searchArticles(raw, page);
   if (outcome.kind === "invalid") {
@@ -134,7 +223,10 @@ describe("search with generated queries", () => {
         const { slug, word } = seeded[pick % seeded.length];
         const outcome = await searchArticles(`${before}${word}${after}`);
         assert.equal(outcome.kind, "results");
-        assert.ok(outcome.kind === "results" && outcome.results.some((result) => result.slug === slug), `${slug} not found`);
+        assert.ok(
+          outcome.kind === "results" && outcome.results.some((result) => result.slug === slug),
+          `${slug} not found`,
+        );
       }),
       { numRuns: 80 },
     );
@@ -150,4 +242,3 @@ describe("search with generated queries", () => {
     );
   });
 });
-

@@ -31,7 +31,9 @@ export function countComments(articleId: number): Promise<number> {
   return db.comment.count({ where: { articleId } });
 }
 
-export async function createNewsroomUser(role: "ADMIN" | "EDITOR" | "AUTHOR"): Promise<import("../../lib/auth/access").NewsroomUser> {
+export async function createNewsroomUser(
+  role: "ADMIN" | "EDITOR" | "AUTHOR",
+): Promise<import("../../lib/auth/access").NewsroomUser> {
   const unique = randomUUID().slice(0, 8);
   return db.user.create({
     data: { id: randomUUID(), email: `${role.toLowerCase()}-${unique}@example.test`, name: `${role} ${unique}`, role },

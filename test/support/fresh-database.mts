@@ -16,7 +16,9 @@ function freshSqliteDatabase(directory: string): string {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const migrations = path.join("prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((entry) => /^\d+_/.test(entry)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((entry) => /^\d+_/.test(entry))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   sqlite.close();

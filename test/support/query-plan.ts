@@ -48,7 +48,8 @@ const FULL_TEXT_INDEX = /^SCAN \S+ VIRTUAL TABLE INDEX /;
  * article, a feed's tags among a few hundred): the cost is then the list's, whichever way it is read.
  * Without statistics SQLite always takes an index that serves the list, so there a scan means none does.
  */
-const RELATION_LOAD = /^SELECT .* FROM `main`\.`(\w+)`.* WHERE `main`\.`\1`\.`\w+` IN \((?:\?,)*\?\)(?: ORDER BY [^()]*)? LIMIT \? OFFSET \?$/s;
+const RELATION_LOAD =
+  /^SELECT .* FROM `main`\.`(\w+)`.* WHERE `main`\.`\1`\.`\w+` IN \((?:\?,)*\?\)(?: ORDER BY [^()]*)? LIMIT \? OFFSET \?$/s;
 
 /** How Prisma writes the newest-first order of article lists, which must come from an index. */
 const NEWEST_ARTICLES_FIRST = "ORDER BY `main`.`Article`.`publishedAt` DESC, `main`.`Article`.`id` DESC";
@@ -71,7 +72,9 @@ function filteredAfterReading(step: string, statement: RecordedStatement): strin
   if (!walk || !statement.sql.includes(NEWEST_ARTICLES_FIRST)) return [];
   const fromIndex = new Set(walk[1].split(" AND ").flatMap((term) => /^(\w+)=\?$/.exec(term)?.[1] ?? []));
   const filters = [...statement.sql.matchAll(/`main`\.`Article`\.`(\w+)` (?:= \?|IS NULL)/g)].map((match) => match[1]);
-  return [...new Set(filters)].filter((column) => column !== "publishedAt" && column !== "id" && !fromIndex.has(column));
+  return [...new Set(filters)].filter(
+    (column) => column !== "publishedAt" && column !== "id" && !fromIndex.has(column),
+  );
 }
 
 /**
@@ -83,12 +86,17 @@ function filteredAfterReading(step: string, statement: RecordedStatement): strin
  *   sorted before the first page is cut, so a keyset page is no index range scan;
  * - a newest-first article list whose index leaves out one of its equality filters (above).
  */
-export function planProblems(statement: RecordedStatement, plan: readonly string[], { analyzed }: { analyzed: boolean }): string[] {
+export function planProblems(
+  statement: RecordedStatement,
+  plan: readonly string[],
+  { analyzed }: { analyzed: boolean },
+): string[] {
   return plan.flatMap((step) => {
     if (isFullScan(step, plan, statement, analyzed)) return [`full scan: ${step}`];
     if (step.includes("AUTOMATIC")) return [`automatic index: ${step}`];
     if (/^USE TEMP B-TREE FOR (GROUP BY|DISTINCT)/.test(step)) return [`sorts to aggregate: ${step}`];
-    if (step.startsWith("USE TEMP B-TREE FOR") && statement.sql.includes(NEWEST_ARTICLES_FIRST)) return [`sorts the article list: ${step}`];
+    if (step.startsWith("USE TEMP B-TREE FOR") && statement.sql.includes(NEWEST_ARTICLES_FIRST))
+      return [`sorts the article list: ${step}`];
     const unindexed = filteredAfterReading(step, statement);
     if (unindexed.length > 0) return [`filters the article list on ${unindexed.join(", ")} after reading it: ${step}`];
     return [];
@@ -125,9 +133,15 @@ function postgresqlValue(arg: unknown, type: ArgType | undefined): unknown {
 }
 
 /** The plan tree PostgreSQL chooses for a statement, with its recorded arguments bound. */
-export async function explainPostgresql(client: pg.ClientBase, statement: RecordedStatement): Promise<PostgresqlPlanNode> {
+export async function explainPostgresql(
+  client: pg.ClientBase,
+  statement: RecordedStatement,
+): Promise<PostgresqlPlanNode> {
   const args = statement.args.map((arg, index) => postgresqlValue(arg, statement.argTypes[index]));
-  const result = await client.query<{ "QUERY PLAN": { Plan: PostgresqlPlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`, args);
+  const result = await client.query<{ "QUERY PLAN": { Plan: PostgresqlPlanNode }[] }>(
+    `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+    args,
+  );
   return result.rows[0]["QUERY PLAN"][0].Plan;
 }
 
@@ -190,7 +204,8 @@ export function postgresqlPlanProblems(statement: RecordedStatement, plan: Postg
     if (node["Node Type"] === "Seq Scan" && GROWING_TABLES.has(scanned) && !(search && scanned === "Article")) {
       return [`full scan: ${describeNode(node)}`];
     }
-    const sortsArticles = node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes('"publishedAt" DESC'));
+    const sortsArticles =
+      node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes('"publishedAt" DESC'));
     if (newestFirst && sortsArticles && (node["Plan Rows"] ?? 0) > SORTED_ARTICLES_AT_MOST) {
       return [`sorts the article list (${node["Plan Rows"]} estimated rows): ${describeNode(node)}`];
     }

@@ -33,7 +33,9 @@ function recorded(query: SqlQuery): SqlQuery {
  * Runs `run` and collects every statement it sends to the database (in its own async context only,
  * so concurrent requests are not counted): how tests see the queries a page's data loaders make.
  */
-export async function recordStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
+export async function recordStatements<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; statements: RecordedStatement[] }> {
   const statements: RecordedStatement[] = [];
   // Awaited inside the context: Prisma's queries are lazy and start when first awaited.
   const result = await statementRecorder.run(statements, async () => await run());
@@ -82,5 +84,6 @@ function recordingStatements(factory: SqlMigrationAwareDriverAdapterFactory): Sq
 
 /** Makes lib/db/client.ts wrap its driver adapter with the recorder; call before the client exists. */
 export function installStatementRecorder(): void {
-  (globalThis as { portalDriverAdapterWrapper?: typeof recordingStatements }).portalDriverAdapterWrapper = recordingStatements;
+  (globalThis as { portalDriverAdapterWrapper?: typeof recordingStatements }).portalDriverAdapterWrapper =
+    recordingStatements;
 }

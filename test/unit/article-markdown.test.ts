@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { bodyFromParagraphs, parseArticleBody, serializeArticleBody, type ArticleBody } from "../../lib/articles/body/document";
+import {
+  bodyFromParagraphs,
+  parseArticleBody,
+  serializeArticleBody,
+  type ArticleBody,
+} from "../../lib/articles/body/document";
 import { BodyFormatError, bodyToMarkdown, markdownToBody } from "../../lib/articles/body/markdown";
 
 const text = (value: string) => ({ type: "text", text: value }) as const;
@@ -68,10 +73,15 @@ describe("markdownToBody: block kinds", () => {
   });
 
   test("an image alone in its paragraph is an image block, its title the caption", () => {
-    assert.deepEqual(blocksOf('![ساحة الجمهورية](/media/almaty.jpg "ألماتي، ٧ كانون الثاني (أ ف ب)")\n\n![](https://cdn.example.com/a.jpg)'), [
-      { type: "image", src: "/media/almaty.jpg", alt: "ساحة الجمهورية", caption: "ألماتي، ٧ كانون الثاني (أ ف ب)" },
-      { type: "image", src: "https://cdn.example.com/a.jpg", alt: "" },
-    ]);
+    assert.deepEqual(
+      blocksOf(
+        '![ساحة الجمهورية](/media/almaty.jpg "ألماتي، ٧ كانون الثاني (أ ف ب)")\n\n![](https://cdn.example.com/a.jpg)',
+      ),
+      [
+        { type: "image", src: "/media/almaty.jpg", alt: "ساحة الجمهورية", caption: "ألماتي، ٧ كانون الثاني (أ ف ب)" },
+        { type: "image", src: "https://cdn.example.com/a.jpg", alt: "" },
+      ],
+    );
   });
 });
 
@@ -86,7 +96,10 @@ describe("markdownToBody: inline content", () => {
             text("قال "),
             {
               type: "strong",
-              content: [text("المتحدث "), { type: "link", href: "https://www.state.gov/", content: [text("باسم الخارجية")] }],
+              content: [
+                text("المتحدث "),
+                { type: "link", href: "https://www.state.gov/", content: [text("باسم الخارجية")] },
+              ],
             },
             text(" إنّ "),
             { type: "emphasis", content: [text("الوضع")] },
@@ -120,12 +133,17 @@ describe("markdownToBody: inline content", () => {
 
   test("an autolink is a link labelled with its address", () => {
     assert.deepEqual(blocksOf("<https://example.com/a>"), [
-      { type: "paragraph", content: [{ type: "link", href: "https://example.com/a", content: [text("https://example.com/a")] }] },
+      {
+        type: "paragraph",
+        content: [{ type: "link", href: "https://example.com/a", content: [text("https://example.com/a")] }],
+      },
     ]);
   });
 
   test("escaped delimiters stay literal text", () => {
-    assert.deepEqual(blocksOf("\\*ليس مائلاً\\* و\\[ليس رابطاً\\]"), [{ type: "paragraph", text: "*ليس مائلاً* و[ليس رابطاً]" }]);
+    assert.deepEqual(blocksOf("\\*ليس مائلاً\\* و\\[ليس رابطاً\\]"), [
+      { type: "paragraph", text: "*ليس مائلاً* و[ليس رابطاً]" },
+    ]);
   });
 });
 
@@ -164,13 +182,18 @@ describe("markdownToBody: nothing becomes markup, nothing is dropped", () => {
   });
 
   test("code blocks, thematic breaks, tables and inline code keep their text", () => {
-    assert.deepEqual(blocksOf("```js\nconst a = 1;\n\nrun(a);\n```\n\n---\n\n| البلد | العدد |\n|---|---|\n| كازاخستان | ٣ |\n\nاستخدم `npm run`"), [
-      { type: "paragraph", text: "```js const a = 1;" },
-      { type: "paragraph", text: "run(a); ```" },
-      { type: "paragraph", text: "---" },
-      { type: "paragraph", text: "| البلد | العدد | |---|---| | كازاخستان | ٣ |" },
-      { type: "paragraph", text: "استخدم `npm run`" },
-    ]);
+    assert.deepEqual(
+      blocksOf(
+        "```js\nconst a = 1;\n\nrun(a);\n```\n\n---\n\n| البلد | العدد |\n|---|---|\n| كازاخستان | ٣ |\n\nاستخدم `npm run`",
+      ),
+      [
+        { type: "paragraph", text: "```js const a = 1;" },
+        { type: "paragraph", text: "run(a); ```" },
+        { type: "paragraph", text: "---" },
+        { type: "paragraph", text: "| البلد | العدد | |---|---| | كازاخستان | ٣ |" },
+        { type: "paragraph", text: "استخدم `npm run`" },
+      ],
+    );
   });
 
   test("a nested list, and a quote holding a list, keep their text", () => {
@@ -182,7 +205,7 @@ describe("markdownToBody: nothing becomes markup, nothing is dropped", () => {
 
   test("Arabic text, quotes and punctuation survive untouched, as do Latin quotes and the ellipsis", () => {
     const paragraph =
-      "وشدّد برايس على أنّه “طالما أنّ القوات لم تنسحب، فسنستمرّ في دعوتها (…) لاحترام التزامها”؛ «هل تنسحب؟» قال: \"نعم\" - ١٢٣.";
+      'وشدّد برايس على أنّه “طالما أنّ القوات لم تنسحب، فسنستمرّ في دعوتها (…) لاحترام التزامها”؛ «هل تنسحب؟» قال: "نعم" - ١٢٣.';
     assert.deepEqual(blocksOf(paragraph), [{ type: "paragraph", text: paragraph }]);
     assert.equal(bodyToMarkdown(markdownToBody(paragraph)), paragraph);
   });
@@ -205,7 +228,11 @@ const EVERY_KIND: ArticleBody = {
         text("قال "),
         { type: "strong", content: [text("برايس")] },
         text(" في "),
-        { type: "link", href: "https://www.state.gov/briefings?id=1&lang=ar", content: [{ type: "emphasis", content: [text("بيان")] }] },
+        {
+          type: "link",
+          href: "https://www.state.gov/briefings?id=1&lang=ar",
+          content: [{ type: "emphasis", content: [text("بيان")] }],
+        },
         text(": «"),
         { type: "emphasis", content: [{ type: "strong", content: [text("سننتظر")] }] },
         text("» — "),
@@ -221,10 +248,14 @@ const EVERY_KIND: ArticleBody = {
         { type: "paragraph", content: [{ type: "strong", content: [text("برايس")] }, text("، الثلاثاء")] },
       ],
     },
-    { type: "list", ordered: false, items: [[text("موسكو")], [{ type: "link", href: "http://example.com/a_(b)", content: [text("ألماتي")] }]] },
+    {
+      type: "list",
+      ordered: false,
+      items: [[text("موسكو")], [{ type: "link", href: "http://example.com/a_(b)", content: [text("ألماتي")] }]],
+    },
     { type: "list", ordered: false, items: [[text("قائمة ثانية تلي الأولى")]] },
     { type: "list", ordered: true, items: [[text("١. أولاً")], [text("- ثانياً")], [text("# ثالثاً")]] },
-    { type: "image", src: "/media/almaty.jpg", alt: "ساحة [الجمهورية]", caption: "ألماتي \"الشتاء\" (أ ف ب)" },
+    { type: "image", src: "/media/almaty.jpg", alt: "ساحة [الجمهورية]", caption: 'ألماتي "الشتاء" (أ ف ب)' },
     { type: "image", src: "https://cdn.example.com/a b.jpg", alt: "" },
     { type: "paragraph", text: "<script>alert(1)</script> *ليس مائلاً* 1. & &amp; \\ [x](y) !" },
     { type: "paragraph", text: "- ليست قائمة" },
@@ -311,7 +342,12 @@ describe("round trips", () => {
     const markdown = bodyToMarkdown(parseArticleBody(stored));
     assert.equal(
       markdown,
-      [paragraphs[0], paragraphs[1], "\\<script>alert(1)\\</script>", "1\\. بند \\* نجمة \\_ شرطة \\[قوس\\] \\`علامة\\`"].join("\n\n"),
+      [
+        paragraphs[0],
+        paragraphs[1],
+        "\\<script>alert(1)\\</script>",
+        "1\\. بند \\* نجمة \\_ شرطة \\[قوس\\] \\`علامة\\`",
+      ].join("\n\n"),
     );
     assert.equal(serializeArticleBody(markdownToBody(markdown)), stored);
   });

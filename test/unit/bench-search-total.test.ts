@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { searchTotalFromPage } from "../../scripts/bench/support/routes";
 
-const page = (summary: string) => `<main><p id="search-summary" class="search-summary">${summary}<!-- --> للبحث عن «<bdi>الطاقة</bdi>»</p></main>`;
+const page = (summary: string) =>
+  `<main><p id="search-summary" class="search-summary">${summary}<!-- --> للبحث عن «<bdi>الطاقة</bdi>»</p></main>`;
 
 test("the bench reads the search page's total in each of its Arabic forms", () => {
   assert.equal(searchTotalFromPage(page("نتيجة واحدة")), 1);

@@ -28,9 +28,26 @@ describe("commentOutcome", () => {
   });
 
   test("reads a rendered answer from the form's message paragraph", () => {
-    assert.equal(commentOutcome(200, null, page(`<p class="form-message form-message-success">${COMMENT_POSTED_MESSAGE.held}</p>`)), "held");
-    assert.equal(commentOutcome(200, null, page(`<p class="form-message form-message-error">${new CommentsClosedError().publicMessage}</p>`)), "closed");
-    assert.equal(commentOutcome(200, null, page(`<p class="form-message form-message-error">اكتب اسمك.</p>`)), "refused");
+    assert.equal(
+      commentOutcome(
+        200,
+        null,
+        page(`<p class="form-message form-message-success">${COMMENT_POSTED_MESSAGE.held}</p>`),
+      ),
+      "held",
+    );
+    assert.equal(
+      commentOutcome(
+        200,
+        null,
+        page(`<p class="form-message form-message-error">${new CommentsClosedError().publicMessage}</p>`),
+      ),
+      "closed",
+    );
+    assert.equal(
+      commentOutcome(200, null, page(`<p class="form-message form-message-error">اكتب اسمك.</p>`)),
+      "refused",
+    );
     assert.equal(commentOutcome(200, null, page("")), "unknown");
   });
 

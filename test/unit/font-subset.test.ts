@@ -3,7 +3,13 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { decompress } from "wawoff2";
-import { FONT_WEIGHTS, type FontWeight, subsetArabicFont, subsetCharacters, subsetUnicodeRange } from "../../scripts/shared/font-subset";
+import {
+  FONT_WEIGHTS,
+  type FontWeight,
+  subsetArabicFont,
+  subsetCharacters,
+  subsetUnicodeRange,
+} from "../../scripts/shared/font-subset";
 
 type HarfBuzz = typeof import("harfbuzzjs");
 type Face = InstanceType<HarfBuzz["Face"]>;
@@ -93,7 +99,11 @@ for (const weight of FONT_WEIGHTS) {
       const listed = [...subsetCharacters()].map((character) => character.codePointAt(0) ?? 0).sort((a, b) => a - b);
       const absent = listed.filter((codePoint) => !codePoints(full).has(codePoint));
       assert.deepEqual(absent.map(hex), [], "listed code points the full font does not have");
-      assert.deepEqual([...codePoints(subset)].sort((a, b) => a - b).map(hex), listed.map(hex), "the subset's cmap differs from the list");
+      assert.deepEqual(
+        [...codePoints(subset)].sort((a, b) => a - b).map(hex),
+        listed.map(hex),
+        "the subset's cmap differs from the list",
+      );
     });
 
     test("keeps every character of the seed article and of the site's pages that the full font has", () => {
@@ -101,8 +111,13 @@ for (const weight of FONT_WEIGHTS) {
       // White space is left to the fallback font, as the unicode-range always did: it joins nothing.
       const printed = [...`${SEED_TEXT}${SITE_TEXT}`].filter((character) => !/\s/u.test(character));
       const used = new Set(printed.map((character) => character.codePointAt(0) ?? 0));
-      const lost = [...used].filter((codePoint) => codePoints(full).has(codePoint) && !codePoints(subset).has(codePoint));
-      assert.ok(used.has(0x0644) && used.has(0x064b), "the seed article and the pages should contain Arabic letters and harakat");
+      const lost = [...used].filter(
+        (codePoint) => codePoints(full).has(codePoint) && !codePoints(subset).has(codePoint),
+      );
+      assert.ok(
+        used.has(0x0644) && used.has(0x064b),
+        "the seed article and the pages should contain Arabic letters and harakat",
+      );
       assert.deepEqual(lost.map(hex), [], "used characters the subset lost");
     });
 

@@ -26,7 +26,11 @@ describe("Next's runtimes as scripts/install/patch-next-runtime.mjs leaves them"
     for (const { name, files, made } of CHANGES) {
       for (const file of files) {
         const source = readFileSync(path.join("node_modules/next/dist", file), "utf8");
-        assert.match(source, made, `${file} lacks "${name}": run npm ci (or node scripts/install/patch-next-runtime.mjs)`);
+        assert.match(
+          source,
+          made,
+          `${file} lacks "${name}": run npm ci (or node scripts/install/patch-next-runtime.mjs)`,
+        );
       }
     }
   });
@@ -37,7 +41,11 @@ describe("Next's runtimes as scripts/install/patch-next-runtime.mjs leaves them"
     assert.ok(patched.includes("{let o,renderStartedAt=Date.now();try{"));
     assert.ok(patched.includes("cacheControl:a.cacheControl,renderStartedAt}),a}"));
     // Kept under its own name before `r` (the context) is reused by the body for a file path.
-    assert.ok(patched.includes("async set(e,t,r){var n;let renderStartedAt=r.renderStartedAt,a=r.fetchCache?void 0:r.cacheControl,"));
+    assert.ok(
+      patched.includes(
+        "async set(e,t,r){var n;let renderStartedAt=r.renderStartedAt,a=r.fetchCache?void 0:r.cacheControl,",
+      ),
+    );
     assert.ok(patched.includes("n.set(e,{value:t,lastModified:renderStartedAt??Date.now(),cacheControl:a})"));
     assert.equal(patched.split("cacheControl:a,routeCacheLastModified:renderStartedAt};").length - 1, 2);
     assert.ok(patched.includes("s.append(r.replace(/\\.body$/,te.EP)"));
@@ -48,7 +56,10 @@ describe("Next's runtimes as scripts/install/patch-next-runtime.mjs leaves them"
   });
 
   test("the size of an entry is measured only for a fetch entry, minified or not", () => {
-    assert.equal(applyChange(SIZED, SIZE_CHECK, "runtime.js"), "let i=r.fetchCache?JSON.stringify(t).length:0;if(r.fetchCache&&i>2097152&&!this.hasCustomCacheHandler){}");
+    assert.equal(
+      applyChange(SIZED, SIZE_CHECK, "runtime.js"),
+      "let i=r.fetchCache?JSON.stringify(t).length:0;if(r.fetchCache&&i>2097152&&!this.hasCustomCacheHandler){}",
+    );
     assert.equal(
       applyChange(SIZED, "        const itemSize = JSON.stringify(data).length;\n", "index.js"),
       "        const itemSize = ctx.fetchCache ? JSON.stringify(data).length : 0;\n",
@@ -65,7 +76,10 @@ describe("Next's runtimes as scripts/install/patch-next-runtime.mjs leaves them"
   });
 
   test("stops the install when the code is not as this Next version has it", () => {
-    assert.throws(() => applyChange(DATED, RESPONSE_CACHE, "runtime.js"), /expected 1 × .*found 0 \(another Next version\?\)/);
+    assert.throws(
+      () => applyChange(DATED, RESPONSE_CACHE, "runtime.js"),
+      /expected 1 × .*found 0 \(another Next version\?\)/,
+    );
     assert.throws(() => applyChange(SIZED, "const size = sizeOf(entry);", "runtime.js"), /another Next version/);
     assert.throws(() => applyChange(SIZED, SIZE_CHECK + SIZE_CHECK, "runtime.js"), /found 2/);
   });

@@ -74,17 +74,25 @@ describe("normalizeArabic", () => {
     for (const rule of NORMALIZATION_RULES) {
       assert.ok(rule.to.length <= 1, rule.name);
       if (rule.to) assert.ok(!sources.has(rule.to.codePointAt(0)!), rule.name);
-      for (const codePoint of rule.from) assert.equal(normalizeArabic(String.fromCodePoint(codePoint)), rule.to, rule.name);
+      for (const codePoint of rule.from)
+        assert.equal(normalizeArabic(String.fromCodePoint(codePoint)), rule.to, rule.name);
     }
   });
 
   test("the migration's SQL replaces every code point of the rules, with the rule's result", () => {
-    const sql = readFileSync(path.join("prisma", "migrations", "20261129100000_article_search", "migration.sql"), "utf8");
+    const sql = readFileSync(
+      path.join("prisma", "migrations", "20261129100000_article_search", "migration.sql"),
+      "utf8",
+    );
     for (const rule of NORMALIZATION_RULES) {
       const target = rule.to ? `char(${rule.to.codePointAt(0)})` : "''";
       for (const codePoint of rule.from) {
         // Three columns in each of the two triggers and in the backfill.
-        assert.equal(sql.split(`char(${codePoint}), ${target})`).length - 1, 9, `${rule.name}: U+${codePoint.toString(16)}`);
+        assert.equal(
+          sql.split(`char(${codePoint}), ${target})`).length - 1,
+          9,
+          `${rule.name}: U+${codePoint.toString(16)}`,
+        );
       }
     }
   });

@@ -77,8 +77,14 @@ describe("parseArticleText on the almnatiq seed article", () => {
   });
 
   test("leaves the comments widget and the ad slot out of the body", () => {
-    assert.equal(parsed.paragraphs.some((paragraph) => paragraph.includes("التعليقات")), false);
-    assert.equal(parsed.paragraphs.some((paragraph) => paragraph.includes("Advertisements")), false);
+    assert.equal(
+      parsed.paragraphs.some((paragraph) => paragraph.includes("التعليقات")),
+      false,
+    );
+    assert.equal(
+      parsed.paragraphs.some((paragraph) => paragraph.includes("Advertisements")),
+      false,
+    );
   });
 });
 
@@ -90,9 +96,7 @@ describe("parseArticleText on synthetic pages", () => {
   });
 
   test("treats comments as open when the page has no comments widget", () => {
-    const parsed = parseArticleText(
-      article(["عنوان الخبر", "https://example.com/?p=7", BODY_ONE, BODY_TWO]),
-    );
+    const parsed = parseArticleText(article(["عنوان الخبر", "https://example.com/?p=7", BODY_ONE, BODY_TWO]));
     assert.equal(parsed.commentsOpen, true);
     assert.deepEqual(parsed.paragraphs, [BODY_ONE, BODY_TWO]);
   });
@@ -134,9 +138,7 @@ describe("parseArticleText on synthetic pages", () => {
   });
 
   test("does not take a long first body line after the URL as the section label", () => {
-    const parsed = parseArticleText(
-      article(["عنوان الخبر", "https://example.com/?p=7", BODY_ONE, BODY_TWO]),
-    );
+    const parsed = parseArticleText(article(["عنوان الخبر", "https://example.com/?p=7", BODY_ONE, BODY_TWO]));
     assert.equal(parsed.sectionName, null);
     assert.equal(parsed.bylineLabel, null);
     assert.deepEqual(parsed.paragraphs, [BODY_ONE, BODY_TWO]);

@@ -1,10 +1,17 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { POSTGRESQL_SCHEMA_PATH, SQLITE_SCHEMA_PATH, postgresqlSchemaFrom } from "../../scripts/shared/postgresql-schema";
+import {
+  POSTGRESQL_SCHEMA_PATH,
+  SQLITE_SCHEMA_PATH,
+  postgresqlSchemaFrom,
+} from "../../scripts/shared/postgresql-schema";
 
 test("the committed PostgreSQL schema is the one derived from the SQLite schema (run `npm run db:postgresql-schema`)", () => {
-  assert.equal(readFileSync(POSTGRESQL_SCHEMA_PATH, "utf8"), postgresqlSchemaFrom(readFileSync(SQLITE_SCHEMA_PATH, "utf8")));
+  assert.equal(
+    readFileSync(POSTGRESQL_SCHEMA_PATH, "utf8"),
+    postgresqlSchemaFrom(readFileSync(SQLITE_SCHEMA_PATH, "utf8")),
+  );
 });
 
 test("only the datasource and the generated client's folder differ", () => {

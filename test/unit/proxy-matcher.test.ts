@@ -7,7 +7,9 @@ import { config } from "../../proxy";
 
 type Matchers = Parameters<typeof getMiddlewareRouteMatcher>[0];
 // Next's compiler of `config.matcher`: exported by the module, missing from its type declarations.
-const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => Matchers };
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as {
+  getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => Matchers;
+};
 
 // The proxy's matcher compiled and applied as Next's router does: on the raw path, and on the
 // decoded path when it decodes (next/dist/server/lib/router-utils/resolve-routes.js).
@@ -30,13 +32,33 @@ function runsProxy(url: string, headers: Record<string, string> = {}): boolean {
 const article = `/articles/${encodeURIComponent("الولايات-المتحدة-تطالب-روسيا")}`;
 
 test("reader pages served from the cache do not run the proxy", () => {
-  for (const path of ["/", article, `/sections/${encodeURIComponent("متابعات")}`, "/tags/x", "/feed.xml", "/atom.xml", "/api/health", "/_next/static/chunks/a.js"]) {
+  for (const path of [
+    "/",
+    article,
+    `/sections/${encodeURIComponent("متابعات")}`,
+    "/tags/x",
+    "/feed.xml",
+    "/atom.xml",
+    "/api/health",
+    "/_next/static/chunks/a.js",
+  ]) {
     assert.equal(runsProxy(path), false, path);
   }
 });
 
 test("the newsroom, search, forms, legacy links, older list pages and malformed paths run it", () => {
-  for (const path of ["/admin", "/admin/articles/new", "/search", `${article}?p=1101899`, "/?p=5", "/sections/x?before=abc", "/articles/%E0%A4%A", "/articles/%FF", "/x%", "/a%2"]) {
+  for (const path of [
+    "/admin",
+    "/admin/articles/new",
+    "/search",
+    `${article}?p=1101899`,
+    "/?p=5",
+    "/sections/x?before=abc",
+    "/articles/%E0%A4%A",
+    "/articles/%FF",
+    "/x%",
+    "/a%2",
+  ]) {
     assert.equal(runsProxy(path), true, path);
   }
   assert.equal(runsProxy(article, { "content-length": "120" }), true, "a POST to an article page");
@@ -58,7 +80,11 @@ function malformed(path: string): boolean {
 // 404 (checked). Such paths may go either way; every other path is held to the rule.
 test("a path runs the proxy for its encoding exactly when decodeURIComponent refuses it", () => {
   const escape = fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
-  const piece = fc.oneof(escape, fc.constantFrom("a", "-", "/", "%", "%A", "ب"), fc.string({ unit: "grapheme", maxLength: 3 }).map(encodeURIComponent));
+  const piece = fc.oneof(
+    escape,
+    fc.constantFrom("a", "-", "/", "%", "%A", "ب"),
+    fc.string({ unit: "grapheme", maxLength: 3 }).map(encodeURIComponent),
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
       const path = `/articles/${pieces.join("")}`.replace(/[?#]/g, "");

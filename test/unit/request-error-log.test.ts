@@ -11,7 +11,13 @@ test("a request's error is logged as one JSON line with its request id, digest, 
     await onRequestError(
       error,
       { path: "/articles/x", method: "GET", headers: { "x-request-id": "req-12345678" } },
-      { routerKind: "App Router", routePath: "/articles/[slug]", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined },
+      {
+        routerKind: "App Router",
+        routePath: "/articles/[slug]",
+        routeType: "render",
+        renderSource: "react-server-components",
+        revalidateReason: undefined,
+      },
     );
   } finally {
     console.error = original;
@@ -20,7 +26,13 @@ test("a request's error is logged as one JSON line with its request id, digest, 
   const entry = JSON.parse(lines[0]) as Record<string, unknown>;
   assert.deepEqual(
     { requestId: entry.requestId, digest: entry.digest, path: entry.path, route: entry.route, message: entry.message },
-    { requestId: "req-12345678", digest: "4021337", path: "/articles/x", route: "/articles/[slug]", message: "database unreachable" },
+    {
+      requestId: "req-12345678",
+      digest: "4021337",
+      path: "/articles/x",
+      route: "/articles/[slug]",
+      message: "database unreachable",
+    },
   );
   assert.match(String(entry.stack), /database unreachable\n\s+at /);
 });

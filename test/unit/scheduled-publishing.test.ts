@@ -21,7 +21,11 @@ const server = createServer((request: IncomingMessage, response) => void answer(
 async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   let body = "";
   for await (const chunk of request) body += chunk;
-  calls.push({ at: Date.now(), since: (JSON.parse(body) as { since: string }).since, authorization: request.headers.authorization });
+  calls.push({
+    at: Date.now(),
+    since: (JSON.parse(body) as { since: string }).since,
+    authorization: request.headers.authorization,
+  });
   response.setHeader("content-type", "application/json");
   response.end(JSON.stringify({ expired: [], checkedUntil: new Date().toISOString(), next: nextDue() }));
 }

@@ -124,7 +124,13 @@ describe("newsArticleJsonLd", () => {
 
   test("an image that is not an upload keeps its URL, with no size invented", () => {
     const external = article({
-      leadImage: { url: "https://images.example.org/summit.jpg", alt: "", caption: null, credit: null, captionLang: "ar" },
+      leadImage: {
+        url: "https://images.example.org/summit.jpg",
+        alt: "",
+        caption: null,
+        credit: null,
+        captionLang: "ar",
+      },
     });
     assert.deepEqual(newsArticleJsonLd(external, site).image, {
       "@type": "ImageObject",
@@ -179,7 +185,10 @@ describe("share texts", () => {
   test("the description is the dek, or the opening paragraph, cut to at most 200 characters", () => {
     assert.equal(articleDescription(article()), "القادة يجتمعون في القاهرة لبحث الممرات الإنسانية.");
     const long = "خبر ".repeat(80).trim();
-    for (const description of [articleDescription(article({ dek: long })), articleDescription(article({ dek: null, body: bodyFromParagraphs([long]) }))]) {
+    for (const description of [
+      articleDescription(article({ dek: long })),
+      articleDescription(article({ dek: null, body: bodyFromParagraphs([long]) })),
+    ]) {
       assert.ok(description);
       assert.ok(description.length <= 200, `${description.length} characters`);
       assert.ok(description.endsWith("…"));

@@ -1,5 +1,10 @@
 import type { ReactNode } from "react";
-import type { ArticleBlock, ArticleBody as ArticleBodyDocument, Inline, ParagraphBlock } from "@/lib/articles/body/document";
+import type {
+  ArticleBlock,
+  ArticleBody as ArticleBodyDocument,
+  Inline,
+  ParagraphBlock,
+} from "@/lib/articles/body/document";
 import { ResponsiveImg } from "./responsive-img";
 
 /**

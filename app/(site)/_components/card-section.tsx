@@ -2,7 +2,15 @@ import type { ArticleCard as ArticleCardData } from "@/lib/articles/reads";
 import { ArticleCard } from "./article-card";
 
 /** A titled group of article cards under the page's main heading (latest news, related news). */
-export function CardSection({ id, title, articles }: { id: string; title: string; articles: readonly ArticleCardData[] }) {
+export function CardSection({
+  id,
+  title,
+  articles,
+}: {
+  id: string;
+  title: string;
+  articles: readonly ArticleCardData[];
+}) {
   if (articles.length === 0) return null;
   return (
     <section aria-labelledby={id} className="card-section">

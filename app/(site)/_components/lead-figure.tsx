@@ -10,7 +10,13 @@ export function LeadFigure({ image }: { image: LeadImage }) {
   return (
     <figure className="lead-figure">
       {image.url ? (
-        <ResponsiveImg src={image.url} alt={image.alt} className="lead-image" sizes="(min-width: 46rem) 42rem, 100vw" eager />
+        <ResponsiveImg
+          src={image.url}
+          alt={image.alt}
+          className="lead-image"
+          sizes="(min-width: 46rem) 42rem, 100vw"
+          eager
+        />
       ) : (
         <div className="lead-image-missing" aria-hidden="true">
           <svg viewBox="0 0 24 24" width="32" height="32" focusable="false">

@@ -9,7 +9,15 @@ export function SearchBox({ label = "البحث في الموقع", defaultValue
     <form role="search" aria-label={label} action="/search" method="get" className="search-box">
       <label className="search-box-field">
         <span className="visually-hidden">ابحث في الأخبار</span>
-        <input type="search" name="q" defaultValue={defaultValue} maxLength={MAX_QUERY_LENGTH} autoComplete="off" enterKeyHint="search" dir="auto" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={defaultValue}
+          maxLength={MAX_QUERY_LENGTH}
+          autoComplete="off"
+          enterKeyHint="search"
+          dir="auto"
+        />
       </label>
       <button type="submit" className="button search-box-button">
         بحث

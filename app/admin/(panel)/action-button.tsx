@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import { idleState, type ActionState } from "../action-state";
 
 /** A one-click admin action (close comments, trash…) that still reports a refusal. */
-export function ActionButton({ action, label, variant = "secondary" }: { action: () => Promise<ActionState>; label: string; variant?: "secondary" | "danger" }) {
+export function ActionButton({
+  action,
+  label,
+  variant = "secondary",
+}: {
+  action: () => Promise<ActionState>;
+  label: string;
+  variant?: "secondary" | "danger";
+}) {
   const [state, formAction, pending] = useActionState<ActionState>(action, idleState);
   return (
     <form action={formAction} className="action-button">

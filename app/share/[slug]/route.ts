@@ -10,7 +10,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const slug = slugFromParam((await params).slug);
   const article = slug ? await getPublicArticleBySlug(slug) : null;
   if (!article) return new Response("Not found", { status: 404 });
-  const png = await renderShareImage({ headline: article.headline, section: article.section?.name ?? null, siteName: site.name });
+  const png = await renderShareImage({
+    headline: article.headline,
+    section: article.section?.name ?? null,
+    siteName: site.name,
+  });
   return new Response(new Uint8Array(png), {
     headers: {
       "content-type": "image/png",

@@ -14,7 +14,10 @@ export async function GET(_request: Request, { params }: Context) {
   const part = sitemapPartNumber((await params).file);
   const document = part === null ? null : await sitemapPartDocument(part);
   if (document === null) {
-    return new Response("No such sitemap part.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response("No such sitemap part.\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return xmlResponse(document, "application/xml");
 }

@@ -36,9 +36,13 @@ test.describe("newsroom actions replayed without the right session", () => {
     await page.goto(`/admin/articles/${open.id}`);
     const close = await captureActionRequest(page, () => page.getByRole("button", { name: "إغلاق التعليقات" }).click());
     await page.goto(`/admin/articles/${open.id}`);
-    const trash = await captureActionRequest(page, () => page.getByRole("button", { name: "نقل إلى المهملات" }).click());
+    const trash = await captureActionRequest(page, () =>
+      page.getByRole("button", { name: "نقل إلى المهملات" }).click(),
+    );
     await page.goto(`/admin/articles/${trashed.id}`);
-    const restore = await captureActionRequest(page, () => page.getByRole("button", { name: "استعادة من المهملات" }).click());
+    const restore = await captureActionRequest(page, () =>
+      page.getByRole("button", { name: "استعادة من المهملات" }).click(),
+    );
 
     for (const action of [close, trash, restore]) {
       expect(await replayAction(action, null)).toContain(NOT_SIGNED_IN);
@@ -56,8 +60,15 @@ test.describe("newsroom actions replayed without the right session", () => {
     await editor.save();
     await expect(page.getByRole("status")).toHaveText("حُفظ المقال.");
     const before = await database.article(article.id);
-    await page.getByRole("region", { name: "المراجعات" }).getByRole("listitem").filter({ hasText: "الاستيراد" }).getByRole("link").click();
-    const restore = await captureActionRequest(page, () => page.getByRole("button", { name: "استعادة هذه النسخة" }).click());
+    await page
+      .getByRole("region", { name: "المراجعات" })
+      .getByRole("listitem")
+      .filter({ hasText: "الاستيراد" })
+      .getByRole("link")
+      .click();
+    const restore = await captureActionRequest(page, () =>
+      page.getByRole("button", { name: "استعادة هذه النسخة" }).click(),
+    );
 
     expect(await replayAction(restore, null)).toContain(NOT_SIGNED_IN);
     expect(await replayAction(restore, "AUTHOR")).toContain(FORBIDDEN);
@@ -85,14 +96,18 @@ test.describe("media actions replayed without the right session", () => {
   test("uploading without a session, deleting as an author", async ({ page, database }) => {
     await page.goto("/admin/media");
     const form = page.getByRole("form", { name: "رفع صورة" });
-    await form.getByLabel(/^الصورة/).setInputFiles({ name: "x.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
+    await form
+      .getByLabel(/^الصورة/)
+      .setInputFiles({ name: "x.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
     const upload = await captureActionRequest(page, () => form.getByRole("button", { name: "رفع" }).click());
     const mediaBefore = await database.mediaCount();
     expect(await replayAction(upload, null)).toContain(NOT_SIGNED_IN);
     expect(await database.mediaCount()).toBe(mediaBefore);
 
     await page.goto("/admin/media");
-    await form.getByLabel(/^الصورة/).setInputFiles({ name: "y.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
+    await form
+      .getByLabel(/^الصورة/)
+      .setInputFiles({ name: "y.jpg", mimeType: "image/jpeg", buffer: await testPhoto(64, 64) });
     await form.getByRole("button", { name: "رفع" }).click();
     await expect(form.getByRole("status")).toBeVisible();
     const url = ((await form.getByRole("status").textContent()) ?? "").split(": ")[1];

@@ -7,7 +7,11 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 test.describe("comment moderation", () => {
   test.use({ storageState: authFile("EDITOR") });
 
-  test("a held comment is shown only to its writer, then approved and shown to every reader", async ({ page, browser, database }) => {
+  test("a held comment is shown only to its writer, then approved and shown to every reader", async ({
+    page,
+    browser,
+    database,
+  }) => {
     const article = await database.createArticle();
     const text = `سؤال للمحرر ${unique()}`;
 
@@ -58,7 +62,10 @@ test.describe("comment moderation", () => {
     for (const text of texts) await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
   });
 
-  test("a commenter whose address already has an approved comment is published at once", async ({ browser, database }) => {
+  test("a commenter whose address already has an approved comment is published at once", async ({
+    browser,
+    database,
+  }) => {
     const earlier = await database.createArticle();
     const email = `returning-${unique()}@example.com`;
     await database.createComment(earlier.id, { status: "APPROVED", email, body: "تعليق قديم" });

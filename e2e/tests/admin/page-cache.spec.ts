@@ -13,7 +13,10 @@ const unique = () => Math.random().toString(36).slice(2, 8);
  */
 async function expectServedFromCache(reader: Page, path: string) {
   await expect
-    .poll(async () => (await reader.request.get(path)).headers()["x-nextjs-cache"], { message: `${path} served from the cache`, timeout: 15_000 })
+    .poll(async () => (await reader.request.get(path)).headers()["x-nextjs-cache"], {
+      message: `${path} served from the cache`,
+      timeout: 15_000,
+    })
     .toBe("HIT");
 }
 
@@ -53,8 +56,14 @@ test.describe("cached reader pages", () => {
     await followNewLink(reader, "/", headline);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
     const articlePath = new URL(reader.url()).pathname;
-    const sectionPath = new URL((await reader.getByRole("link", { name: "متابعات" }).first().getAttribute("href")) ?? "", reader.url()).pathname;
-    const tagPath = new URL((await reader.getByRole("link", { name: tag, exact: true }).getAttribute("href")) ?? "", reader.url()).pathname;
+    const sectionPath = new URL(
+      (await reader.getByRole("link", { name: "متابعات" }).first().getAttribute("href")) ?? "",
+      reader.url(),
+    ).pathname;
+    const tagPath = new URL(
+      (await reader.getByRole("link", { name: tag, exact: true }).getAttribute("href")) ?? "",
+      reader.url(),
+    ).pathname;
     const lists = ["/", sectionPath, tagPath];
     for (const path of [articlePath, ...lists, "/feed.xml", "/sitemap.xml"]) await expectServedFromCache(reader, path);
     expect(await sitemapText(reader)).toContain(articlePath);
@@ -120,7 +129,10 @@ test.describe("cached reader pages", () => {
     await first.context().close();
   });
 
-  test("answer a reader's conditional request with 304 until the page changes, then with the new page", async ({ browser, database }) => {
+  test("answer a reader's conditional request with 304 until the page changes, then with the new page", async ({
+    browser,
+    database,
+  }) => {
     const article = await database.createArticle();
     const path = `/articles/${encodeURIComponent(article.slug)}`;
     const reader = await (await browser.newContext(ANONYMOUS)).newPage();

@@ -9,10 +9,15 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 test.describe("an editor", () => {
   test.use({ storageState: authFile("EDITOR") });
 
-  test("uploads a photo, writes and publishes an article with it, and readers find it on the home page", async ({ page, browser }) => {
+  test("uploads a photo, writes and publishes an article with it, and readers find it on the home page", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/admin/media");
     const upload = page.getByRole("form", { name: "رفع صورة" });
-    await upload.getByLabel(/^الصورة/).setInputFiles({ name: "summit.jpg", mimeType: "image/jpeg", buffer: await testPhoto(1800, 1000) });
+    await upload
+      .getByLabel(/^الصورة/)
+      .setInputFiles({ name: "summit.jpg", mimeType: "image/jpeg", buffer: await testPhoto(1800, 1000) });
     await upload.getByLabel(/^النص البديل/).fill("قادة عرب في قاعة القمة");
     await upload.getByRole("button", { name: "رفع" }).click();
     await expect(upload.getByRole("status")).toHaveText(/^رُفعت الصورة: \/media\/[a-z0-9-]+\/original-1800x1000\.jpg$/);
@@ -42,26 +47,43 @@ test.describe("an editor", () => {
     await expect(body.getByRole("heading", { level: 2 })).toHaveText("أبرز القرارات");
     await expect(body.getByRole("listitem")).toHaveText(["وقف إطلاق النار", "ممرات إنسانية"]);
     await expect(body.locator("blockquote")).toHaveText("«لا بديل عن الحل السياسي»");
-    await expect(body.getByRole("link", { name: "البيان الرسمي" })).toHaveAttribute("href", "https://example.org/statement");
+    await expect(body.getByRole("link", { name: "البيان الرسمي" })).toHaveAttribute(
+      "href",
+      "https://example.org/statement",
+    );
     // The article's own image: related articles below may carry another upload with the same text.
-    const lead = readerPage.getByRole("article", { name: headline }).getByRole("img", { name: "قادة عرب في قاعة القمة" });
+    const lead = readerPage
+      .getByRole("article", { name: headline })
+      .getByRole("img", { name: "قادة عرب في قاعة القمة" });
     await expect(lead).toBeVisible();
     await expect(lead).toHaveAttribute("width", "1800");
     await expect(lead).toHaveAttribute("height", "1000");
-    await expect(lead).toHaveAttribute("srcset", new RegExp(`/480\\.webp 480w, .*/960\\.webp 960w, .*/1600\\.webp 1600w, ${imageUrl} 1800w`));
+    await expect(lead).toHaveAttribute(
+      "srcset",
+      new RegExp(`/480\\.webp 480w, .*/960\\.webp 960w, .*/1600\\.webp 1600w, ${imageUrl} 1800w`),
+    );
     expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const served = await readerPage.request.get(imageUrl);
     expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(served.headers()["content-type"]).toBe("image/jpeg");
-    await expect(readerPage.getByRole("article", { name: headline }).locator("figcaption")).toContainText("تصوير: فريق الموقع");
-    await expect(readerPage.getByRole("navigation", { name: "الوسوم" }).getByRole("link")).toHaveText(["جامعة الدول العربية", "قمة"]);
+    await expect(readerPage.getByRole("article", { name: headline }).locator("figcaption")).toContainText(
+      "تصوير: فريق الموقع",
+    );
+    await expect(readerPage.getByRole("navigation", { name: "الوسوم" }).getByRole("link")).toHaveText([
+      "جامعة الدول العربية",
+      "قمة",
+    ]);
     await readerPage.getByRole("link", { name: "قمة", exact: true }).click();
     await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("قمة");
     await expect(readerPage.getByRole("link", { name: headline })).toBeVisible();
     await reader.close();
   });
 
-  test("closes comments and the reader sees the notice at once and cannot comment", async ({ page, browser, database }) => {
+  test("closes comments and the reader sees the notice at once and cannot comment", async ({
+    page,
+    browser,
+    database,
+  }) => {
     const article = await database.createArticle();
     const reader = await browser.newContext(ANONYMOUS);
     const readerPage = await reader.newPage();
@@ -123,7 +145,11 @@ test.describe("an editor", () => {
     await reader.close();
   });
 
-  test("moves an article to the trash, which removes it for readers, and restores it", async ({ page, request, database }) => {
+  test("moves an article to the trash, which removes it for readers, and restores it", async ({
+    page,
+    request,
+    database,
+  }) => {
     const article = await database.createArticle();
     await page.goto(`/admin/articles/${article.id}`);
     await page.getByRole("button", { name: "نقل إلى المهملات" }).click();

@@ -17,7 +17,10 @@ async function everythingSentFor(page: import("@playwright/test").Page, path: st
   return [await page.content(), await rsc.text(), ...scripts].join("\n");
 }
 
-test("a reader's pages carry no commenter's or author's email, no hash and no secret", async ({ browser, database }) => {
+test("a reader's pages carry no commenter's or author's email, no hash and no secret", async ({
+  browser,
+  database,
+}) => {
   const email = `private-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const article = await database.createArticle({ authorEmail: TEST_USERS.EDITOR.email });
   await database.createComment(article.id, { status: "APPROVED", email, body: "تعليق بعنوان بريد خاص" });
@@ -37,8 +40,12 @@ test.describe("the newsroom", () => {
   test.use({ storageState: authFile("EDITOR") });
 
   test("never sends the session token, a password hash or the app secret to the browser", async ({ page }) => {
-    const state = JSON.parse(readFileSync(authFile("EDITOR"), "utf8")) as { cookies: { name: string; value: string }[] };
-    const token = decodeURIComponent(state.cookies.find((cookie) => cookie.name.includes("session_token"))?.value ?? "").split(".")[0];
+    const state = JSON.parse(readFileSync(authFile("EDITOR"), "utf8")) as {
+      cookies: { name: string; value: string }[];
+    };
+    const token = decodeURIComponent(
+      state.cookies.find((cookie) => cookie.name.includes("session_token"))?.value ?? "",
+    ).split(".")[0];
     expect(token.length).toBeGreaterThan(16);
     for (const path of ["/admin/articles", "/admin/articles/new", "/admin/comments", "/admin/media"]) {
       const sent = await everythingSentFor(page, path);

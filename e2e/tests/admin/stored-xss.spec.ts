@@ -2,7 +2,8 @@ import { ANONYMOUS, expect, test } from "../../fixtures";
 import { ArticleEditor } from "../../pages/article-editor";
 import { authFile } from "../../support/users";
 
-const attack = (field: string) => `${field} <img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>`;
+const attack = (field: string) =>
+  `${field} <img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>`;
 
 test.describe("an author's fields", () => {
   test.use({ storageState: authFile("EDITOR") });

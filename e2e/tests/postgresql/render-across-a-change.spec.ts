@@ -9,7 +9,10 @@ import { holdTableLock } from "../../support/table-lock";
  * article, then its comment count, and the test holds the comment table locked meanwhile.
  * PostgreSQL only (a project of its own, after the others: the lock stops their comment reads too).
  */
-test("a page rendered across a change is not kept: the next reader gets the change", async ({ database, articlePage }) => {
+test("a page rendered across a change is not kept: the next reader gets the change", async ({
+  database,
+  articlePage,
+}) => {
   const article = await database.createArticle();
   const changed = `خبر معدّل رقم ${article.id}`;
   const lock = await holdTableLock("Comment");

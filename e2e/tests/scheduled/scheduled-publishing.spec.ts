@@ -2,7 +2,10 @@ import { expect, test } from "../../fixtures";
 
 // Runs alone, after every other test (playwright.config.ts): their fixtures expire every cached page
 // whenever they write, which would hide whether the server expired these pages by itself.
-test("a scheduled article goes live on the cached pages at its time, with nobody expiring them", async ({ page, database }) => {
+test("a scheduled article goes live on the cached pages at its time, with nobody expiring them", async ({
+  page,
+  database,
+}) => {
   const dueAt = new Date(Date.now() + 8_000);
   const scheduled = await database.createArticle({ status: "SCHEDULED", publishedAt: dueAt });
   const path = `/articles/${encodeURIComponent(scheduled.slug)}`;

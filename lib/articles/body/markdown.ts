@@ -49,14 +49,16 @@ function readMarkdown(markdown: string): ArticleBody {
   // Positions index this normalised text, which is how unsupported constructs keep their source.
   const source = markdown.replace(/\r\n?/g, "\n");
   const blocks = fromMarkdown(source).children.flatMap((node) => readBlock(node, source));
-  if (blocks.length === 0) throw new BodyFormatError("The article body is empty: an article needs at least one paragraph.");
+  if (blocks.length === 0)
+    throw new BodyFormatError("The article body is empty: an article needs at least one paragraph.");
   return articleBodySchema.parse({ version: 1, blocks });
 }
 
 function readBlock(node: RootContent, source: string): ArticleBlock[] {
   switch (node.type) {
     case "paragraph": {
-      const image = node.children.length === 1 && node.children[0].type === "image" ? readImage(node.children[0]) : null;
+      const image =
+        node.children.length === 1 && node.children[0].type === "image" ? readImage(node.children[0]) : null;
       return image ? [image] : paragraph(readInline(node.children, source));
     }
     case "heading": {
@@ -141,7 +143,9 @@ function readPhrasing(node: PhrasingContent, source: string): Inline[] {
       const href = linkHrefSchema.safeParse(node.url);
       // A refused scheme (javascript:, data:, a relative path…) keeps only what the reader would see.
       if (!href.success) return label;
-      return [{ type: "link", href: href.data, content: hasWords(label) ? label : [{ type: "text", text: href.data }] }];
+      return [
+        { type: "link", href: href.data, content: hasWords(label) ? label : [{ type: "text", text: href.data }] },
+      ];
     }
     case "html":
       return [{ type: "text", text: oneLine(node.value) }];
@@ -231,7 +235,9 @@ function writeBlock(block: ArticleBlock, bullet: string): string {
       return block.paragraphs.map((p) => `> ${guardLineStart(writeInline(paragraphContent(p)))}`).join("\n>\n");
     case "list":
       return block.items
-        .map((item, index) => `${block.ordered ? `${index + 1}${bullet}` : bullet} ${guardLineStart(writeInline(item))}`)
+        .map(
+          (item, index) => `${block.ordered ? `${index + 1}${bullet}` : bullet} ${guardLineStart(writeInline(item))}`,
+        )
         .join("\n");
     case "image": {
       const caption = block.caption ? ` "${escapeEntities(oneLine(block.caption).replace(/[\\"]/g, "\\$&"))}"` : "";

@@ -1,7 +1,13 @@
 import path from "node:path";
 import { copySqliteToPostgresql } from "../../shared/sqlite-to-postgresql";
 import { createArchive, type ArchiveSummary } from "./archive";
-import { createBenchDatabase, migrateDatabase, postgresqlMegabytes, type BenchDatabase, type DatabaseTarget } from "./bench-database";
+import {
+  createBenchDatabase,
+  migrateDatabase,
+  postgresqlMegabytes,
+  type BenchDatabase,
+  type DatabaseTarget,
+} from "./bench-database";
 
 /**
  * The synthetic archive of `size` articles in the target database. PostgreSQL gets the very rows
@@ -9,11 +15,18 @@ import { createBenchDatabase, migrateDatabase, postgresqlMegabytes, type BenchDa
  * content), then copied row by row into a migrated, empty PostgreSQL database, whose own triggers
  * build its search index as the articles go in.
  */
-export async function createArchiveDatabase(target: DatabaseTarget, dir: string, size: number): Promise<{ archive: ArchiveSummary; database: BenchDatabase }> {
+export async function createArchiveDatabase(
+  target: DatabaseTarget,
+  dir: string,
+  size: number,
+): Promise<{ archive: ArchiveSummary; database: BenchDatabase }> {
   const sqliteFile = path.join(dir, "portal.db");
   const generated = createArchive(sqliteFile, size);
   if (target.provider === "sqlite") {
-    return { archive: generated, database: { provider: "sqlite", url: `file:${sqliteFile}`, name: sqliteFile, drop: async () => {} } };
+    return {
+      archive: generated,
+      database: { provider: "sqlite", url: `file:${sqliteFile}`, name: sqliteFile, drop: async () => {} },
+    };
   }
   const database = await createBenchDatabase(target, dir, String(size));
   try {

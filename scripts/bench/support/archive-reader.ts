@@ -26,8 +26,13 @@ function noOpenArticle(): never {
   throw new Error("the archive has no published article open to comments");
 }
 
-export async function withArchiveReader<T>(databaseUrl: string, use: (reader: ArchiveReader) => Promise<T>): Promise<T> {
-  return databaseProvider(databaseUrl) === "postgresql" ? withPostgresqlReader(databaseUrl, use) : withSqliteReader(databaseUrl, use);
+export async function withArchiveReader<T>(
+  databaseUrl: string,
+  use: (reader: ArchiveReader) => Promise<T>,
+): Promise<T> {
+  return databaseProvider(databaseUrl) === "postgresql"
+    ? withPostgresqlReader(databaseUrl, use)
+    : withSqliteReader(databaseUrl, use);
 }
 
 async function withSqliteReader<T>(databaseUrl: string, use: (reader: ArchiveReader) => Promise<T>): Promise<T> {
@@ -35,9 +40,17 @@ async function withSqliteReader<T>(databaseUrl: string, use: (reader: ArchiveRea
   try {
     return await use({
       newestOpenArticle: () =>
-        Promise.resolve((db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as { slug: string; sectionSlug: string } | undefined) ?? noOpenArticle()),
+        Promise.resolve(
+          (db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as { slug: string; sectionSlug: string } | undefined) ??
+            noOpenArticle(),
+        ),
       commentBodiesContaining: (text) =>
-        Promise.resolve(db.prepare(`SELECT "body" FROM "Comment" WHERE "body" LIKE ? ESCAPE '\\'`).pluck().all(likeContaining(text)) as string[]),
+        Promise.resolve(
+          db
+            .prepare(`SELECT "body" FROM "Comment" WHERE "body" LIKE ? ESCAPE '\\'`)
+            .pluck()
+            .all(likeContaining(text)) as string[],
+        ),
     });
   } finally {
     db.close();
@@ -50,9 +63,14 @@ async function withPostgresqlReader<T>(databaseUrl: string, use: (reader: Archiv
   try {
     return await use({
       newestOpenArticle: async () =>
-        (await client.query<{ slug: string; sectionSlug: string }>(NEWEST_OPEN_ARTICLE("true"))).rows[0] ?? noOpenArticle(),
+        (await client.query<{ slug: string; sectionSlug: string }>(NEWEST_OPEN_ARTICLE("true"))).rows[0] ??
+        noOpenArticle(),
       commentBodiesContaining: async (text) =>
-        (await client.query<{ body: string }>(`SELECT "body" FROM "Comment" WHERE "body" LIKE $1 ESCAPE '\\'`, [likeContaining(text)])).rows.map(({ body }) => body),
+        (
+          await client.query<{ body: string }>(`SELECT "body" FROM "Comment" WHERE "body" LIKE $1 ESCAPE '\\'`, [
+            likeContaining(text),
+          ])
+        ).rows.map(({ body }) => body),
     });
   } finally {
     await client.end();

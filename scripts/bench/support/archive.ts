@@ -48,7 +48,8 @@ export function createArchive(file: string, count: number, seed = 20261129): Arc
   // A throw-away file built in one go: the journal in memory, nothing synced until it is complete.
   // (SQLite leaves WAL, which db:fresh set, only for a rollback mode: DELETE first.)
   for (const mode of ["DELETE", "MEMORY"]) {
-    if (db.pragma(`journal_mode = ${mode}`, { simple: true }) !== mode.toLowerCase()) throw new Error(`could not set journal_mode ${mode}`);
+    if (db.pragma(`journal_mode = ${mode}`, { simple: true }) !== mode.toLowerCase())
+      throw new Error(`could not set journal_mode ${mode}`);
   }
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -262144");
@@ -60,9 +61,17 @@ export function createArchive(file: string, count: number, seed = 20261129): Arc
 
   db.transaction(() => {
     const sectionIds = SECTIONS.map((section) =>
-      Number(insert.section.run(slugify(section.name), section.name, section.description, sqliteDate(new Date(now))).lastInsertRowid),
+      Number(
+        insert.section.run(slugify(section.name), section.name, section.description, sqliteDate(new Date(now)))
+          .lastInsertRowid,
+      ),
     );
-    const tagIds = new Map(allTagNames().map((name) => [name, Number(insert.tag.run(slugify(name), name, sqliteDate(new Date(now))).lastInsertRowid)]));
+    const tagIds = new Map(
+      allTagNames().map((name) => [
+        name,
+        Number(insert.tag.run(slugify(name), name, sqliteDate(new Date(now))).lastInsertRowid),
+      ]),
+    );
     const authorIds = Array.from({ length: AUTHORS }, (_, index) => {
       const id = `bench-author-${index + 1}`;
       const name = writer.personName();

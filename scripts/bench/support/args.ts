@@ -1,7 +1,8 @@
 /** Flag values, checked: a typo stops the run before anything is built. */
 export function positiveInteger(flag: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${flag} must be a positive integer, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${flag} must be a positive integer, got ${JSON.stringify(text)}`);
   return value;
 }
 

@@ -3,7 +3,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { DatabaseProvider } from "@/lib/db/url";
-import { createDatabase, dropDatabase, serverReachable, withClient, withDatabase } from "@/scripts/shared/postgresql-admin";
+import {
+  createDatabase,
+  dropDatabase,
+  serverReachable,
+  withClient,
+  withDatabase,
+} from "@/scripts/shared/postgresql-admin";
 
 /*
  * Which database the bench serves its archives from. SQLite: a file per archive in the scratch
@@ -16,8 +22,7 @@ export const DEFAULT_POSTGRESQL_SERVER = "postgresql://postgres@127.0.0.1:5432/p
 export const DEFAULT_DATABASE_PREFIX = "bench_";
 
 export type DatabaseTarget =
-  | { provider: "sqlite" }
-  | { provider: "postgresql"; serverUrl: string; databasePrefix: string; run: string };
+  { provider: "sqlite" } | { provider: "postgresql"; serverUrl: string; databasePrefix: string; run: string };
 
 /** What the output and the JSON say about the database the figures came from. */
 export interface DatabaseInfo {
@@ -37,11 +42,24 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export function databaseTarget(provider: string, databasePrefix: string, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTarget(
+  provider: string,
+  databasePrefix: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseTarget {
   if (provider === "sqlite") return { provider };
-  if (provider !== "postgresql") throw new Error(`--database must be sqlite or postgresql, got ${JSON.stringify(provider)}`);
-  if (!/^[a-z_][a-z0-9_]*$/.test(databasePrefix)) throw new Error(`--database-prefix must be lower-case letters, digits and _, got ${JSON.stringify(databasePrefix)}`);
-  return { provider, serverUrl: env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER, databasePrefix, run: randomBytes(3).toString("hex") };
+  if (provider !== "postgresql")
+    throw new Error(`--database must be sqlite or postgresql, got ${JSON.stringify(provider)}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(databasePrefix))
+    throw new Error(
+      `--database-prefix must be lower-case letters, digits and _, got ${JSON.stringify(databasePrefix)}`,
+    );
+  return {
+    provider,
+    serverUrl: env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER,
+    databasePrefix,
+    run: randomBytes(3).toString("hex"),
+  };
 }
 
 /** Stops before anything is built when the PostgreSQL server does not answer. */
@@ -52,11 +70,16 @@ export async function describeTarget(target: DatabaseTarget): Promise<DatabaseIn
     memory.close();
     return { provider: "sqlite", version, where: "a file per archive (better-sqlite3 adapter), WAL mode" };
   }
-  if (!(await serverReachable(target.serverUrl))) throw new Error(`no PostgreSQL server answers at ${serverAddress(target.serverUrl)} (set BENCH_POSTGRESQL_URL)`);
+  if (!(await serverReachable(target.serverUrl)))
+    throw new Error(`no PostgreSQL server answers at ${serverAddress(target.serverUrl)} (set BENCH_POSTGRESQL_URL)`);
   const version = await withClient(target.serverUrl, async (client) =>
     String((await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version),
   );
-  return { provider: "postgresql", version, where: `${serverAddress(target.serverUrl)}, databases ${databaseName(target, "*")} (adapter-pg), dropped at the end` };
+  return {
+    provider: "postgresql",
+    version,
+    where: `${serverAddress(target.serverUrl)}, databases ${databaseName(target, "*")} (adapter-pg), dropped at the end`,
+  };
 }
 
 /** "SQLite 3.50.4", "PostgreSQL 15.20 …": the engine the figures came from. */
@@ -74,7 +97,11 @@ function databaseName(target: Extract<DatabaseTarget, { provider: "postgresql" }
  * An empty database for `purpose` ("build", or the archive's size), for `dir`'s SQLite file or on
  * the PostgreSQL server; `migrate` brings it to the schema without seeding it.
  */
-export async function createBenchDatabase(target: DatabaseTarget, dir: string, purpose: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  target: DatabaseTarget,
+  dir: string,
+  purpose: string,
+): Promise<BenchDatabase> {
   if (target.provider === "sqlite") {
     const file = path.join(dir, `${purpose}.db`);
     return { provider: "sqlite", url: `file:${file}`, name: file, drop: async () => {} };
@@ -104,6 +131,8 @@ export function createFreshDatabase(url: string): void {
 
 /** The size of the database on disk, in MB. */
 export async function postgresqlMegabytes(url: string): Promise<number> {
-  const { rows } = await withClient(url, (client) => client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes"));
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes"),
+  );
   return Number(rows[0].bytes) / 1_048_576;
 }

@@ -16,7 +16,13 @@ export interface RunningProcess {
 export async function startProcess(
   command: string,
   args: string[],
-  { env, cwd, logFile, readyUrl, timeoutMs = 60_000 }: { env?: NodeJS.ProcessEnv; cwd?: string; logFile: string; readyUrl: string; timeoutMs?: number },
+  {
+    env,
+    cwd,
+    logFile,
+    readyUrl,
+    timeoutMs = 60_000,
+  }: { env?: NodeJS.ProcessEnv; cwd?: string; logFile: string; readyUrl: string; timeoutMs?: number },
 ): Promise<RunningProcess> {
   const log = openSync(logFile, "a");
   const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", log, log] });
@@ -36,7 +42,9 @@ export async function startProcess(
     await sleep(250);
   }
   await running.stop();
-  throw new Error(`${command} ${args.join(" ")} did not come up at ${readyUrl}; its log (${logFile}):\n${tail(logFile)}`);
+  throw new Error(
+    `${command} ${args.join(" ")} did not come up at ${readyUrl}; its log (${logFile}):\n${tail(logFile)}`,
+  );
 }
 
 const started = new Set<ChildProcess>();
@@ -93,5 +101,6 @@ export function assertInstalled(commands: readonly string[]): void {
   spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
   const still = missing.filter(isMissing);
-  if (still.length > 0) throw new Error(`missing: ${still.join(", ")}; install with: apt-get install -y ${still.join(" ")}`);
+  if (still.length > 0)
+    throw new Error(`missing: ${still.join(", ")}; install with: apt-get install -y ${still.join(" ")}`);
 }

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
-import { commentOutcome, commentRequestBody, loadCommentForm, type CommentForm, type CommentOutcome } from "../../shared/comment-post";
+import {
+  commentOutcome,
+  commentRequestBody,
+  loadCommentForm,
+  type CommentForm,
+  type CommentOutcome,
+} from "../../shared/comment-post";
 import { COMMENT_SENTENCES, FAMILY_NAMES, FIRST_NAMES } from "./arabic-vocabulary";
 import { withArchiveReader } from "./archive-reader";
 import type { LoadFigures, LoadSettings } from "./load";
@@ -39,12 +45,22 @@ export async function measureCommentPosting(
   const url = new URL(actionPath, baseUrl).toString();
 
   if (settings.warmupSeconds > 0) {
-    await runLoad(url, settings.connections, settings.warmupSeconds, commentRequests(form, baseUrl, `${run}w`, new Set()));
+    await runLoad(
+      url,
+      settings.connections,
+      settings.warmupSeconds,
+      commentRequests(form, baseUrl, `${run}w`, new Set()),
+    );
   }
   const accepted = new Set<string>();
   const outcomes: Partial<Record<CommentOutcome, number>> = {};
   const cpuBefore = cpuSeconds([serverPid]);
-  const figures = await runLoad(url, settings.connections, settings.durationSeconds, commentRequests(form, baseUrl, run, accepted, outcomes));
+  const figures = await runLoad(
+    url,
+    settings.connections,
+    settings.durationSeconds,
+    commentRequests(form, baseUrl, run, accepted, outcomes),
+  );
   const serverCores = (cpuSeconds([serverPid]) - cpuBefore) / figures.seconds;
   await sleep(IN_FLIGHT_GRACE_MS);
 
@@ -103,7 +119,12 @@ async function storedMarkers(databaseUrl: string, run: string): Promise<Set<stri
   return new Set(bodies.filter((body) => body.endsWith("]")).map((body) => body.slice(body.lastIndexOf("[") + 1, -1)));
 }
 
-async function runLoad(url: string, connections: number, seconds: number, requests: autocannon.Request[]): Promise<Omit<LoadFigures, "serverCores">> {
+async function runLoad(
+  url: string,
+  connections: number,
+  seconds: number,
+  requests: autocannon.Request[],
+): Promise<Omit<LoadFigures, "serverCores">> {
   const result = await autocannon({ url, connections, duration: seconds, requests });
   const { latency } = result;
   return {

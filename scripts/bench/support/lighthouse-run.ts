@@ -21,7 +21,10 @@ export interface LighthouseFigures {
 const CHROME_FLAGS = ["--headless", ...OFFLINE_CHROMIUM_FLAGS];
 
 interface Report {
-  categories: Record<"performance" | "accessibility" | "best-practices" | "seo", { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  categories: Record<
+    "performance" | "accessibility" | "best-practices" | "seo",
+    { score: number | null; auditRefs: { id: string; weight: number }[] }
+  >;
   audits: Record<string, { score: number | null; numericValue?: number }>;
   runWarnings: string[];
   environment: { benchmarkIndex: number };
@@ -29,7 +32,10 @@ interface Report {
 }
 
 /** Lighthouse's CLI (mobile is its default) `runs` times; the run with the median performance score. */
-export async function runLighthouse(url: string, { chromePath, runs, scratch }: { chromePath: string; runs: number; scratch: string }): Promise<LighthouseFigures> {
+export async function runLighthouse(
+  url: string,
+  { chromePath, runs, scratch }: { chromePath: string; runs: number; scratch: string },
+): Promise<LighthouseFigures> {
   const figures: LighthouseFigures[] = [];
   for (let run = 1; run <= runs; run += 1) {
     const output = path.join(scratch, `lighthouse-${Date.now()}.json`);
@@ -59,7 +65,12 @@ function readReport(report: Report): LighthouseFigures {
     category.auditRefs.filter((ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id),
   );
   return {
-    scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") },
+    scores: {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+    },
     lcpMs: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
     cls: report.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
     tbtMs: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,

@@ -50,7 +50,11 @@ interface WrkSummary {
  * them): a warm-up run whose figures are thrown away (JIT, connection pools, caches), then the
  * measured run. `servingPids`: the processes that answer (their trees), whose CPU use is reported.
  */
-export async function measureLoad(url: string, settings: LoadSettings, servingPids: readonly number[]): Promise<LoadFigures> {
+export async function measureLoad(
+  url: string,
+  settings: LoadSettings,
+  servingPids: readonly number[],
+): Promise<LoadFigures> {
   await assertAnswers200(url);
   if (settings.warmupSeconds > 0) await runWrk(url, settings.connections, settings.warmupSeconds);
   const cpuBefore = cpuSeconds(servingPids);
@@ -59,7 +63,12 @@ export async function measureLoad(url: string, settings: LoadSettings, servingPi
   const serverCores = (cpuSeconds(servingPids) - cpuBefore) / seconds;
   return {
     requestsPerSecond: summary.requests / seconds,
-    latencyMs: { p50: summary.p50Us / 1000, p97_5: summary.p97_5Us / 1000, p99: summary.p99Us / 1000, max: summary.maxUs / 1000 },
+    latencyMs: {
+      p50: summary.p50Us / 1000,
+      p97_5: summary.p97_5Us / 1000,
+      p99: summary.p99Us / 1000,
+      max: summary.maxUs / 1000,
+    },
     requests: summary.requests,
     seconds,
     errors: summary.connectErrors + summary.readErrors + summary.writeErrors,
@@ -80,7 +89,19 @@ async function runWrk(url: string, connections: number, seconds: number): Promis
   const threads = String(Math.min(os.cpus().length, connections));
   const { stdout } = await promisify(execFile)(
     "wrk",
-    ["-t", threads, "-c", String(connections), "-d", `${seconds}s`, "--timeout", REQUEST_TIMEOUT, "-s", SUMMARY_SCRIPT, url],
+    [
+      "-t",
+      threads,
+      "-c",
+      String(connections),
+      "-d",
+      `${seconds}s`,
+      "--timeout",
+      REQUEST_TIMEOUT,
+      "-s",
+      SUMMARY_SCRIPT,
+      url,
+    ],
     { maxBuffer: 1 << 20 },
   );
   const line = stdout.trimEnd().split("\n").pop() ?? "";

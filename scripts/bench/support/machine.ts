@@ -31,11 +31,14 @@ export function machineHeader(note: string): MachineHeader {
 
 export function printHeader(title: string, header: MachineHeader, settings: string[]): void {
   console.log(`\n${title}`);
-  console.log(`commit ${header.commit} · Node ${header.node} · ${header.cores} cores (${header.cpu}) · ${header.memoryGiB} GiB · ${header.date}`);
+  console.log(
+    `commit ${header.commit} · Node ${header.node} · ${header.cores} cores (${header.cpu}) · ${header.memoryGiB} GiB · ${header.date}`,
+  );
   console.log(`note: ${header.note}`);
   for (const line of settings) console.log(line);
 }
 
 export function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
 }

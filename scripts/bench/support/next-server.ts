@@ -39,7 +39,16 @@ export async function startNextServer({
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await startProcess(
     process.execPath,
-    [...SERVER_NODE_FLAGS, path.resolve("node_modules", "next", "dist", "bin", "next"), "start", projectDir, "-p", String(port), "-H", "127.0.0.1"],
+    [
+      ...SERVER_NODE_FLAGS,
+      path.resolve("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      projectDir,
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       env: {
         ...process.env,
@@ -68,7 +77,9 @@ export async function startNextServer({
 async function expireBuildTimePages(baseUrl: string, appSecret: string): Promise<void> {
   const status = await requestCachePurge(baseUrl, appSecret);
   if (status === 404) {
-    console.warn("this build has no /api/cache/purge: pages it prerendered show its own database until they revalidate");
+    console.warn(
+      "this build has no /api/cache/purge: pages it prerendered show its own database until they revalidate",
+    );
   } else if (status !== 200) {
     throw new Error(`POST /api/cache/purge: HTTP ${status}`);
   }

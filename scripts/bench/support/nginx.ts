@@ -9,7 +9,11 @@ export const DEPLOY_CONFIG_FILE = "deploy/nginx.conf";
  * nginx at its simplest, serving from a file the exact bytes `pageUrl` answered with (no log, no
  * proxy): what this machine can do for that page, the ceiling the portal's figures are set against.
  */
-export async function startCeiling(pageUrl: string, dir: string, port: number): Promise<RunningProcess & { url: string }> {
+export async function startCeiling(
+  pageUrl: string,
+  dir: string,
+  port: number,
+): Promise<RunningProcess & { url: string }> {
   const page = await fetch(pageUrl);
   if (page.status !== 200) throw new Error(`GET ${pageUrl}: HTTP ${page.status}`);
   const root = path.join(dir, "www");
@@ -40,7 +44,11 @@ ${scratchTempPaths(dir, "ceiling")}
 }
 
 /** The committed production profile (deploy/nginx.conf) in front of the `next start` on `upstreamPort`. */
-export async function startCachingProxy(dir: string, port: number, upstreamPort: number): Promise<RunningProcess & { baseUrl: string }> {
+export async function startCachingProxy(
+  dir: string,
+  port: number,
+  upstreamPort: number,
+): Promise<RunningProcess & { baseUrl: string }> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = deployConfigForRun(readFileSync(DEPLOY_CONFIG_FILE, "utf8"), { dir, port, upstreamPort });
   return { ...(await startNginx("proxy", config, dir, `${baseUrl}/api/health`)), baseUrl };
@@ -50,7 +58,10 @@ export async function startCachingProxy(dir: string, port: number, upstreamPort:
  * The production profile with this run's ports and a scratch directory for every path it writes:
  * each replaced line must be found exactly once, so what runs is what is committed.
  */
-export function deployConfigForRun(template: string, { dir, port, upstreamPort }: { dir: string; port: number; upstreamPort: number }): string {
+export function deployConfigForRun(
+  template: string,
+  { dir, port, upstreamPort }: { dir: string; port: number; upstreamPort: number },
+): string {
   const replacements: [RegExp, string][] = [
     [/^user \S+;$/m, `user ${os.userInfo().username};`],
     [/^pid \S+;$/m, `pid ${path.join(dir, "proxy.pid")};`],
@@ -63,7 +74,8 @@ export function deployConfigForRun(template: string, { dir, port, upstreamPort }
   ];
   return replacements.reduce((config, [pattern, replacement]) => {
     const matches = config.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
-    if (matches !== 1) throw new Error(`${DEPLOY_CONFIG_FILE}: expected one line matching ${pattern}, found ${matches}`);
+    if (matches !== 1)
+      throw new Error(`${DEPLOY_CONFIG_FILE}: expected one line matching ${pattern}, found ${matches}`);
     return config.replace(pattern, replacement);
   }, template);
 }
@@ -79,8 +91,12 @@ function scratchTempPaths(dir: string, name: string): string {
 async function startNginx(name: string, config: string, dir: string, readyUrl: string): Promise<RunningProcess> {
   const configFile = path.join(dir, `${name}.conf`);
   writeFileSync(configFile, config);
-  return startProcess("nginx", ["-c", configFile, "-p", dir, "-e", path.join(dir, `${name}-error.log`), "-g", "daemon off;"], {
-    logFile: path.join(dir, `${name}.log`),
-    readyUrl,
-  });
+  return startProcess(
+    "nginx",
+    ["-c", configFile, "-p", dir, "-e", path.join(dir, `${name}-error.log`), "-g", "daemon off;"],
+    {
+      logFile: path.join(dir, `${name}.log`),
+      readyUrl,
+    },
+  );
 }

@@ -2,11 +2,24 @@ import os from "node:os";
 import { isCommentFigures, type SizeResult, type TargetCheck } from "./results";
 import { ratioToCeiling, routeTargets, rssTarget } from "./targets";
 
-const number = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const number = (value: number, digits = 0) =>
+  value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const milliseconds = (value: number) => number(value, value < 10 ? 2 : 1);
 export const verdict = (check: TargetCheck) => `${check.met === null ? "·" : check.met ? "✓" : "✗"} ${check.target}`;
 
-const COLUMNS = ["route", "req/s", "p50 ms", "p97.5 ms", "p99 ms", "errors", "non-2xx", "bytes/resp", "server CPU", "vs ceiling", "target"] as const;
+const COLUMNS = [
+  "route",
+  "req/s",
+  "p50 ms",
+  "p97.5 ms",
+  "p99 ms",
+  "errors",
+  "non-2xx",
+  "bytes/resp",
+  "server CPU",
+  "vs ceiling",
+  "target",
+] as const;
 
 /** One size's table: a row per route, then the comment, cache and memory figures. */
 export function printSizeReport(result: SizeResult, allResults: SizeResult[]): void {
@@ -15,9 +28,13 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
     `\n${number(result.size)} articles: ${number(archive.articles)} in the database with ${number(archive.comments)} comments, ` +
       `${archive.tags} tags, ${archive.sections} new sections, ${archive.authors} authors; ` +
       `${number(archive.megabytes, 1)} MB, generated in ${number(archive.insertSeconds, 1)} s (+${number(archive.setupSeconds, 1)} s migrate and seed)` +
-      (archive.copySeconds === null ? "" : `, copied into PostgreSQL in ${number(archive.copySeconds, 1)} s (migration and search index included)`),
+      (archive.copySeconds === null
+        ? ""
+        : `, copied into PostgreSQL in ${number(archive.copySeconds, 1)} s (migration and search index included)`),
   );
-  console.log(`search ${decodeURIComponent(routes.search)} matches ${number(routes.searchMatches)} articles; deep page: ${decodeURIComponent(routes.sectionDeep)}`);
+  console.log(
+    `search ${decodeURIComponent(routes.search)} matches ${number(routes.searchMatches)} articles; deep page: ${decodeURIComponent(routes.sectionDeep)}`,
+  );
 
   const rows = result.measurements.map((measurement) => {
     const { figures } = measurement;
@@ -25,7 +42,9 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
     return [
       measurement.label,
       number(figures.requestsPerSecond),
-      ...(figures.requests > 0 ? [figures.latencyMs.p50, figures.latencyMs.p97_5, figures.latencyMs.p99].map(milliseconds) : ["none back", "", ""]),
+      ...(figures.requests > 0
+        ? [figures.latencyMs.p50, figures.latencyMs.p97_5, figures.latencyMs.p99].map(milliseconds)
+        : ["none back", "", ""]),
       number(figures.errors + figures.timeouts),
       number(figures.non2xx),
       number(figures.bytesPerResponse),
@@ -50,7 +69,9 @@ export function printSizeReport(result: SizeResult, allResults: SizeResult[]): v
   console.log(`nginx cache: X-Cache-Status of the article right after its run: ${result.proxyCacheStatus ?? "(none)"}`);
   if (result.sitemap) {
     const { files, urls, bytes, seconds } = result.sitemap;
-    console.log(`sitemap, read once cold after the runs: ${number(urls)} URLs in ${number(files)} files (${number(bytes / 1048576, 1)} MiB) in ${number(seconds, 1)} s`);
+    console.log(
+      `sitemap, read once cold after the runs: ${number(urls)} URLs in ${number(files)} files (${number(bytes / 1048576, 1)} MiB) in ${number(seconds, 1)} s`,
+    );
   }
   console.log(`next start peak RSS (process tree): ${number(result.peakRssMiB)} MiB  ${verdict(rssTarget(result))}`);
   console.log(
@@ -63,7 +84,9 @@ function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...row[column]].length)));
   for (const [index, row] of rows.entries()) {
     // Text columns to the left, figures to the right.
-    const cells = row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])));
+    const cells = row.map((cell, column) =>
+      column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+    );
     console.log(cells.join("  ").trimEnd());
     if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("  "));
   }
@@ -73,7 +96,11 @@ function printTable(rows: string[][]): void {
 export function allChecks(results: SizeResult[]): { size: number; route: string; check: TargetCheck }[] {
   return results.flatMap((result) => [
     ...result.measurements.flatMap((measurement) =>
-      routeTargets(result, measurement, results).map((check) => ({ size: result.size, route: measurement.label, check })),
+      routeTargets(result, measurement, results).map((check) => ({
+        size: result.size,
+        route: measurement.label,
+        check,
+      })),
     ),
     { size: result.size, route: "next start peak RSS", check: rssTarget(result) },
   ]);

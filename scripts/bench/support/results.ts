@@ -4,7 +4,8 @@ import type { LoadFigures } from "./load";
 import type { BenchRoutes } from "./routes";
 import type { SitemapCrawl } from "./sitemap-crawl";
 
-export type RouteKey = "ceiling" | "article" | "articleCached" | "home" | "section" | "sectionDeep" | "search" | "feed" | "comments";
+export type RouteKey =
+  "ceiling" | "article" | "articleCached" | "home" | "section" | "sectionDeep" | "search" | "feed" | "comments";
 
 export interface Measurement {
   key: RouteKey;
@@ -37,4 +38,5 @@ export interface TargetCheck {
   met: boolean | null;
 }
 
-export const isCommentFigures = (figures: LoadFigures | CommentFigures): figures is CommentFigures => "accepted" in figures;
+export const isCommentFigures = (figures: LoadFigures | CommentFigures): figures is CommentFigures =>
+  "accepted" in figures;

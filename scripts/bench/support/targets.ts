@@ -7,7 +7,9 @@ const MAX_RSS_MB = 300;
 
 export function ratioToCeiling(result: SizeResult, measurement: Measurement): number | null {
   const ceiling = result.measurements.find((item) => item.key === "ceiling");
-  return ceiling && ceiling.figures.requestsPerSecond > 0 ? measurement.figures.requestsPerSecond / ceiling.figures.requestsPerSecond : null;
+  return ceiling && ceiling.figures.requestsPerSecond > 0
+    ? measurement.figures.requestsPerSecond / ceiling.figures.requestsPerSecond
+    : null;
 }
 
 export function routeTargets(result: SizeResult, measurement: Measurement, allResults: SizeResult[]): TargetCheck[] {
@@ -43,7 +45,10 @@ function scalingTarget(result: SizeResult, measurement: Measurement, allResults:
   const baseline = smallest.measurements.find((item) => item.key === measurement.key);
   if (!baseline || baseline.figures.requests === 0) return { target, met: null };
   const { figures } = measurement;
-  return { target, met: figures.requests > 0 && figures.latencyMs.p50 <= MAX_SCALING_FACTOR * baseline.figures.latencyMs.p50 };
+  return {
+    target,
+    met: figures.requests > 0 && figures.latencyMs.p50 <= MAX_SCALING_FACTOR * baseline.figures.latencyMs.p50,
+  };
 }
 
 export function rssTarget(result: SizeResult): TargetCheck {

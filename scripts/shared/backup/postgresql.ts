@@ -2,7 +2,14 @@ import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createDatabase, databaseExists, databaseName, dropDatabase, onServer, withDatabase } from "../postgresql-admin";
+import {
+  createDatabase,
+  databaseExists,
+  databaseName,
+  dropDatabase,
+  onServer,
+  withDatabase,
+} from "../postgresql-admin";
 
 /*
  * Copies of the PostgreSQL database with PostgreSQL's own tools (pg_dump and pg_restore from the
@@ -25,7 +32,8 @@ async function tool(name: "pg_dump" | "pg_restore", args: string[]): Promise<voi
     await run(name, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string };
-    if (failure.code === "ENOENT") throw new Error(`${name} is not installed (Debian: apt-get install postgresql-client)`);
+    if (failure.code === "ENOENT")
+      throw new Error(`${name} is not installed (Debian: apt-get install postgresql-client)`);
     throw new Error(`${name} failed: ${(failure.stderr ?? failure.message).trim()}`);
   }
 }
@@ -33,12 +41,21 @@ async function tool(name: "pg_dump" | "pg_restore", args: string[]): Promise<voi
 /** A custom-format dump (`pg_restore` reads it) of the database at `url`, written to `destination`. */
 export async function backupPostgresql(url: string, destination: string): Promise<void> {
   mkdirSync(path.dirname(destination), { recursive: true });
-  await tool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${destination}`, `--dbname=${libpqUrl(url)}`]);
+  await tool("pg_dump", [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--file=${destination}`,
+    `--dbname=${libpqUrl(url)}`,
+  ]);
 }
 
 async function openConnections(url: string): Promise<number> {
   const result = await onServer(url, (client) =>
-    client.query<{ n: string }>("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName(url)]),
+    client.query<{ n: string }>(
+      "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [databaseName(url)],
+    ),
   );
   return Number(result.rows[0].n);
 }
@@ -57,7 +74,14 @@ export async function restorePostgresql(dump: string, target: string): Promise<v
   await dropDatabase(staged);
   await createDatabase(staged);
   try {
-    await tool("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${libpqUrl(staged)}`, dump]);
+    await tool("pg_restore", [
+      "--no-owner",
+      "--no-privileges",
+      "--exit-on-error",
+      "--single-transaction",
+      `--dbname=${libpqUrl(staged)}`,
+      dump,
+    ]);
   } catch (error) {
     await dropDatabase(staged);
     throw new Error(`refusing to restore, nothing changed: ${(error as Error).message}`);
@@ -67,7 +91,8 @@ export async function restorePostgresql(dump: string, target: string): Promise<v
   try {
     if (exists) {
       const connections = await openConnections(target);
-      if (connections > 0) throw new Error(`${connections} connection(s) to ${name} are open: stop the portal, then restore again`);
+      if (connections > 0)
+        throw new Error(`${connections} connection(s) to ${name} are open: stop the portal, then restore again`);
       await renameDatabase(target, name, replaced);
     }
   } catch (error) {

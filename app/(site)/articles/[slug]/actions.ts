@@ -4,7 +4,13 @@ import { cookies, headers } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
 import { COMMENT_POSTED_FRAGMENT, COMMENT_POSTED_MESSAGE, type CommentPostedAs } from "@/lib/comments/answers";
 import { postComment } from "@/lib/comments/posting";
-import { ArticleNotFoundError, CommentRateLimitedError, CommentsClosedError, CommentTooFastError, InvalidInputError } from "@/lib/errors";
+import {
+  ArticleNotFoundError,
+  CommentRateLimitedError,
+  CommentsClosedError,
+  CommentTooFastError,
+  InvalidInputError,
+} from "@/lib/errors";
 import { BotCommentError } from "@/lib/comments/answers";
 import { clientFingerprint } from "@/lib/fingerprint";
 import { commentsChanged } from "@/lib/cache/expiry";
@@ -58,7 +64,10 @@ export async function postCommentAction(
       commentsChanged(articleSlug);
       return { status: "closed", message: error.publicMessage };
     }
-    const explained = error instanceof ArticleNotFoundError || error instanceof CommentRateLimitedError || error instanceof CommentTooFastError;
+    const explained =
+      error instanceof ArticleNotFoundError ||
+      error instanceof CommentRateLimitedError ||
+      error instanceof CommentTooFastError;
     if (!explained) console.error("postCommentAction failed", error);
     const message = explained ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
     return { status: "failed", message, fieldErrors: {}, values };
@@ -75,7 +84,11 @@ export async function postCommentAction(
   return answerPosted("held", articleSlug, held);
 }
 
-async function answerPosted(postedAs: CommentPostedAs, articleSlug: string, held?: CommentView): Promise<CommentFormState> {
+async function answerPosted(
+  postedAs: CommentPostedAs,
+  articleSlug: string,
+  held?: CommentView,
+): Promise<CommentFormState> {
   // Next sends this header with actions the page's JavaScript calls; a plain form post has none.
   if (!(await headers()).has("next-action")) {
     redirect(`${articlePath(articleSlug)}#${COMMENT_POSTED_FRAGMENT[postedAs]}`, RedirectType.push);

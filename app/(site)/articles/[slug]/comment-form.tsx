@@ -10,7 +10,13 @@ type Action = (state: CommentFormState, formData: FormData) => Promise<CommentFo
 const CLOSED_NOTICE = "التعليقات مغلقة";
 
 const postedNotices = (["published", "held"] as const).map((postedAs) => (
-  <p key={postedAs} id={COMMENT_POSTED_FRAGMENT[postedAs]} role="status" tabIndex={-1} className="form-message comment-notice">
+  <p
+    key={postedAs}
+    id={COMMENT_POSTED_FRAGMENT[postedAs]}
+    role="status"
+    tabIndex={-1}
+    className="form-message comment-notice"
+  >
     {COMMENT_POSTED_MESSAGE[postedAs]}
   </p>
 ));
@@ -21,22 +27,34 @@ const postedNotices = (["published", "held"] as const).map((postedAs) => (
  * without JavaScript: a refusal's state comes back in the server-rendered page, and a comment taken
  * redirects to the shared page at one of the notices below, which CSS shows while it is the target.
  */
-export function CommentForm({ action, articleId, open, token }: { action: Action; articleId: number; open: boolean; token: string }) {
+export function CommentForm({
+  action,
+  articleId,
+  open,
+  token,
+}: {
+  action: Action;
+  articleId: number;
+  open: boolean;
+  token: string;
+}) {
   const [state, formAction, pending] = useActionState(action, initialCommentFormState);
   const id = useId();
-  const ownHeld = <OwnHeldComments articleId={articleId} justPosted={state.status === "posted" ? (state.held ?? null) : null} />;
+  const ownHeld = (
+    <OwnHeldComments articleId={articleId} justPosted={state.status === "posted" ? (state.held ?? null) : null} />
+  );
 
   if (!open || state.status === "closed") {
     return (
       <>
         {ownHeld}
         <div className="comments-closed">
-        {state.status === "closed" ? (
-          <p role="alert" className="form-message form-message-error">
-            {state.message}
-          </p>
-        ) : null}
-        <p className="closed-notice">{CLOSED_NOTICE}</p>
+          {state.status === "closed" ? (
+            <p role="alert" className="form-message form-message-error">
+              {state.message}
+            </p>
+          ) : null}
+          <p className="closed-notice">{CLOSED_NOTICE}</p>
         </div>
       </>
     );
@@ -61,46 +79,53 @@ export function CommentForm({ action, articleId, open, token }: { action: Action
 
   return (
     <>
-    {ownHeld}
-    <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>أضف تعليقًا</h3>
-      {state.status === "idle" ? postedNotices : null}
-      {state.status === "posted" ? (
-        <p role="status" className="form-message form-message-success">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "invalid" || state.status === "failed" ? (
-        <p role="alert" className="form-message form-message-error">
-          {state.message}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-authorName`}>الاسم</label>
-        <input {...fieldProps("authorName")} type="text" autoComplete="name" required maxLength={200} />
-        {fieldError("authorName")}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-authorEmail`}>
-          البريد الإلكتروني <span className="hint">(اختياري، لن يُنشر)</span>
-        </label>
-        <input {...fieldProps("authorEmail")} type="email" autoComplete="email" inputMode="email" />
-        {fieldError("authorEmail")}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-body`}>التعليق</label>
-        <textarea {...fieldProps("body")} rows={5} required />
-        {fieldError("body")}
-      </div>
-      <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
-      <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>اترك هذا الحقل فارغًا</label>
-        <input id={`${id}-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "جارٍ الإرسال…" : "أرسل التعليق"}
-      </button>
-    </form>
+      {ownHeld}
+      <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
+        <h3 id={`${id}-title`}>أضف تعليقًا</h3>
+        {state.status === "idle" ? postedNotices : null}
+        {state.status === "posted" ? (
+          <p role="status" className="form-message form-message-success">
+            {state.message}
+          </p>
+        ) : null}
+        {state.status === "invalid" || state.status === "failed" ? (
+          <p role="alert" className="form-message form-message-error">
+            {state.message}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor={`${id}-authorName`}>الاسم</label>
+          <input {...fieldProps("authorName")} type="text" autoComplete="name" required maxLength={200} />
+          {fieldError("authorName")}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-authorEmail`}>
+            البريد الإلكتروني <span className="hint">(اختياري، لن يُنشر)</span>
+          </label>
+          <input {...fieldProps("authorEmail")} type="email" autoComplete="email" inputMode="email" />
+          {fieldError("authorEmail")}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-body`}>التعليق</label>
+          <textarea {...fieldProps("body")} rows={5} required />
+          {fieldError("body")}
+        </div>
+        <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
+        <div className="visually-hidden" aria-hidden="true">
+          <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>اترك هذا الحقل فارغًا</label>
+          <input
+            id={`${id}-${HONEYPOT_FIELD}`}
+            name={HONEYPOT_FIELD}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "جارٍ الإرسال…" : "أرسل التعليق"}
+        </button>
+      </form>
     </>
   );
 }

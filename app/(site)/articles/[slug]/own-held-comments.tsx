@@ -17,8 +17,12 @@ export function OwnHeldComments({ articleId, justPosted }: { articleId: number; 
   useEffect(() => {
     const controller = new AbortController();
     fetch(`/api/comments/held?article=${articleId}`, { cache: "no-store", signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<{ comments: HeldCommentJson[] }>) : { comments: [] }))
-      .then(({ comments }) => setEarlier(comments.map((comment) => ({ ...comment, createdAt: new Date(comment.createdAt) }))))
+      .then((response) =>
+        response.ok ? (response.json() as Promise<{ comments: HeldCommentJson[] }>) : { comments: [] },
+      )
+      .then(({ comments }) =>
+        setEarlier(comments.map((comment) => ({ ...comment, createdAt: new Date(comment.createdAt) }))),
+      )
       // Without them the reader still sees the answer to their last post; nothing to tell them.
       .catch(() => undefined);
     return () => controller.abort();

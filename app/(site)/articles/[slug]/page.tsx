@@ -10,7 +10,12 @@ import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from "@/lib/distribution/share-
 import { findRenamedArticleSlug } from "@/lib/articles/redirects";
 import { absoluteUrl, site } from "@/lib/site";
 import { slugFromParam } from "@/lib/slug";
-import { articleDescription, articleModifiedAt, newsArticleJsonLd, shareTitle } from "@/lib/distribution/structured-data";
+import {
+  articleDescription,
+  articleModifiedAt,
+  newsArticleJsonLd,
+  shareTitle,
+} from "@/lib/distribution/structured-data";
 import { CardSection } from "../../_components/card-section";
 import { JsonLd } from "../../_components/json-ld";
 import { ArticleView, commentsLabel } from "../../_components/article-view";

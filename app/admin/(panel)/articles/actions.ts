@@ -2,7 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createArticle, restoreArticle, setCommentsOpen, trashArticle, updateArticle, type SavedArticle } from "@/lib/articles/editing";
+import {
+  createArticle,
+  restoreArticle,
+  setCommentsOpen,
+  trashArticle,
+  updateArticle,
+  type SavedArticle,
+} from "@/lib/articles/editing";
 import { type ArticleFormField } from "@/lib/articles/form";
 import { restoreRevision } from "@/lib/articles/revisions";
 import { actingNewsroomUser } from "@/lib/auth/session";

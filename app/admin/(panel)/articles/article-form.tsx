@@ -25,7 +25,8 @@ export function ArticleForm({ action, initial, sections, media, canPublish }: Pr
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   const described = (name: Field, hint?: boolean) =>
-    [errors[name] ? `${id}-${name}-error` : null, hint ? `${id}-${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+    [errors[name] ? `${id}-${name}-error` : null, hint ? `${id}-${name}-hint` : null].filter(Boolean).join(" ") ||
+    undefined;
   const common = (name: Field, hint = false) => ({
     id: `${id}-${name}`,
     name,
@@ -55,7 +56,12 @@ export function ArticleForm({ action, initial, sections, media, canPublish }: Pr
       <FormMessage state={state} />
 
       {field("headline", "العنوان", <input {...common("headline")} required />)}
-      {field("slug", "الرابط", <input {...common("slug", true)} />, "يُولَّد من العنوان إن تُرك فارغًا. حروف وأرقام وشرطات.")}
+      {field(
+        "slug",
+        "الرابط",
+        <input {...common("slug", true)} />,
+        "يُولَّد من العنوان إن تُرك فارغًا. حروف وأرقام وشرطات.",
+      )}
       {field("dek", "الموجز", <textarea {...common("dek")} rows={2} />)}
       {field(
         "body",
@@ -103,7 +109,11 @@ export function ArticleForm({ action, initial, sections, media, canPublish }: Pr
           "اختر من مكتبة الوسائط أو الصق رابطًا.",
         )}
         {field("leadImageAlt", "النص البديل", <input {...common("leadImageAlt")} />)}
-        {field("leadImageCaption", "التعليق على الصورة", <textarea {...common("leadImageCaption")} rows={2} dir="auto" />)}
+        {field(
+          "leadImageCaption",
+          "التعليق على الصورة",
+          <textarea {...common("leadImageCaption")} rows={2} dir="auto" />,
+        )}
         {field("leadImageCredit", "حقوق الصورة", <input {...common("leadImageCredit")} dir="auto" />)}
         {field(
           "leadImageCaptionLang",

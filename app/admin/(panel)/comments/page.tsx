@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canModerateComments } from "@/lib/auth/access";
 import { requireNewsroomUser } from "@/lib/auth/session";
-import { countCommentsByStatus, listModerationQueue, MODERATION_QUEUES, type ModerationAction } from "@/lib/comments/moderation";
+import {
+  countCommentsByStatus,
+  listModerationQueue,
+  MODERATION_QUEUES,
+  type ModerationAction,
+} from "@/lib/comments/moderation";
 import { formatArabicDateTime, formatArabicNumber } from "@/lib/format";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { articlePath } from "@/lib/paths";
@@ -21,9 +26,20 @@ const QUEUE_LABEL: Record<CommentStatus, string> = {
 };
 
 const ACTIONS_FOR: Record<CommentStatus, [ModerationAction, string][]> = {
-  PENDING: [["approve", "موافقة"], ["spam", "مزعج"], ["trash", "إلى المهملات"]],
-  APPROVED: [["restore", "إلغاء النشر"], ["spam", "مزعج"], ["trash", "إلى المهملات"]],
-  SPAM: [["restore", "ليس مزعجًا"], ["trash", "إلى المهملات"]],
+  PENDING: [
+    ["approve", "موافقة"],
+    ["spam", "مزعج"],
+    ["trash", "إلى المهملات"],
+  ],
+  APPROVED: [
+    ["restore", "إلغاء النشر"],
+    ["spam", "مزعج"],
+    ["trash", "إلى المهملات"],
+  ],
+  SPAM: [
+    ["restore", "ليس مزعجًا"],
+    ["trash", "إلى المهملات"],
+  ],
   REJECTED: [["restore", "استعادة"]],
 };
 
@@ -79,7 +95,13 @@ export default async function CommentsPage({ searchParams }: Props) {
             <ol className="moderation-list">
               {comments.map((comment) => (
                 <li key={comment.id} className="moderation-item">
-                  <input type="checkbox" name="ids" value={comment.id} id={`comment-${comment.id}`} aria-label={`تحديد تعليق ${comment.authorName}`} />
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={comment.id}
+                    id={`comment-${comment.id}`}
+                    aria-label={`تحديد تعليق ${comment.authorName}`}
+                  />
                   <div>
                     <p className="comment-meta">
                       <bdi className="comment-author">{comment.authorName}</bdi>
@@ -99,7 +121,13 @@ export default async function CommentsPage({ searchParams }: Props) {
                     </p>
                     <div className="row-actions">
                       {actions.map(([action, label]) => (
-                        <button key={action} type="submit" name="one" value={`${action}:${comment.id}`} className="button-link">
+                        <button
+                          key={action}
+                          type="submit"
+                          name="one"
+                          value={`${action}:${comment.id}`}
+                          className="button-link"
+                        >
                           {label}
                         </button>
                       ))}

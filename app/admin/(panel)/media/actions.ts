@@ -9,7 +9,10 @@ export async function uploadImageAction(_previous: ActionState, formData: FormDa
   const file = formData.get("file");
   try {
     const editor = await actingNewsroomUser();
-    const upload = file instanceof File ? { name: file.name, data: Buffer.from(await file.arrayBuffer()) } : { name: "", data: Buffer.alloc(0) };
+    const upload =
+      file instanceof File
+        ? { name: file.name, data: Buffer.from(await file.arrayBuffer()) }
+        : { name: "", data: Buffer.alloc(0) };
     const media = await uploadImage(editor, upload, formData.get("alt"));
     revalidatePath("/admin/media");
     return { status: "ok", message: `رُفعت الصورة: ${media.url}` };

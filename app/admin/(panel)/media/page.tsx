@@ -39,7 +39,9 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               />
               <p className="meta">{`${formatArabicNumber(item.width)}×${formatArabicNumber(item.height)}`}</p>
               <p>
-                <bdi className="syntax" dir="ltr">{item.url}</bdi>
+                <bdi className="syntax" dir="ltr">
+                  {item.url}
+                </bdi>
               </p>
               {canDeleteMedia(editor) ? (
                 <ActionButton action={deleteMediaAction.bind(null, item.id)} label="حذف" variant="danger" />

@@ -15,11 +15,23 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <fieldset>
         <legend>التعليقات الجديدة</legend>
         <div className="field field-checkbox">
-          <input type="radio" id="moderation-hold" name="commentModeration" value="hold" defaultChecked={settings.commentModeration === "hold"} />
+          <input
+            type="radio"
+            id="moderation-hold"
+            name="commentModeration"
+            value="hold"
+            defaultChecked={settings.commentModeration === "hold"}
+          />
           <label htmlFor="moderation-hold">تُحجز للمراجعة قبل النشر (إلا لمن سبقت الموافقة على تعليق له)</label>
         </div>
         <div className="field field-checkbox">
-          <input type="radio" id="moderation-publish" name="commentModeration" value="publish" defaultChecked={settings.commentModeration === "publish"} />
+          <input
+            type="radio"
+            id="moderation-publish"
+            name="commentModeration"
+            value="publish"
+            defaultChecked={settings.commentModeration === "publish"}
+          />
           <label htmlFor="moderation-publish">تُنشر فورًا</label>
         </div>
       </fieldset>

@@ -11,13 +11,20 @@ export async function createUserAction(_previous: ActionState, formData: FormDat
   try {
     const user = await addNewsroomUser(await actingNewsroomUser(), values);
     revalidatePath("/admin/users");
-    return { status: "ok", message: `أُنشئ حساب ${user.email}. كلمة المرور (تظهر مرة واحدة، أبلغها لصاحبها بأمان): ${user.password}` };
+    return {
+      status: "ok",
+      message: `أُنشئ حساب ${user.email}. كلمة المرور (تظهر مرة واحدة، أبلغها لصاحبها بأمان): ${user.password}`,
+    };
   } catch (error) {
     return failure(error, values);
   }
 }
 
-export async function updateUserAction(userId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateUserAction(
+  userId: string,
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const values = formValues(formData, ["role", "bio"] as const);
   try {
     await updateNewsroomUser(await actingNewsroomUser(), userId, values);

@@ -35,7 +35,12 @@ export default async function UsersPage() {
                 <bdi dir="ltr">{user.email}</bdi>
               </td>
               <td>
-                <UserRowForm action={updateUserAction.bind(null, user.id)} name={user.name} role={user.role} bio={user.bio ?? ""} />
+                <UserRowForm
+                  action={updateUserAction.bind(null, user.id)}
+                  name={user.name}
+                  role={user.role}
+                  bio={user.bio ?? ""}
+                />
               </td>
             </tr>
           ))}

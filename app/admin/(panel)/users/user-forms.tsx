@@ -44,7 +44,17 @@ export function CreateUserForm() {
   );
 }
 
-export function UserRowForm({ action, name, role, bio }: { action: (state: ActionState, formData: FormData) => Promise<ActionState>; name: string; role: string; bio: string }) {
+export function UserRowForm({
+  action,
+  name,
+  role,
+  bio,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  name: string;
+  role: string;
+  bio: string;
+}) {
   const [state, formAction, pending] = useActionState(action, idleState);
   const id = useId();
   return (

@@ -13,7 +13,10 @@ const query = z.object({ article: z.coerce.number().int().positive() });
 export async function GET(request: Request) {
   const parsed = query.safeParse({ article: new URL(request.url).searchParams.get("article") });
   if (!parsed.success) {
-    return Response.json({ error: "رقم المقال غير صالح." }, { status: 400, headers: { "cache-control": "private, no-store" } });
+    return Response.json(
+      { error: "رقم المقال غير صالح." },
+      { status: 400, headers: { "cache-control": "private, no-store" } },
+    );
   }
   const comments = await listOwnPendingComments(parsed.data.article, readPendingCommentIds(await cookies()));
   return Response.json({ comments }, { headers: { "cache-control": "private, no-store" } });

@@ -31,5 +31,12 @@ export default async function SectionPage({ params }: Props) {
   const section = await getSection((await params).slug);
   if (!section) notFound();
   const page = await loadListingPage({ kind: "section", slug: section.slug }, (await params).page);
-  return <ArticleList title={section.name} page={page} basePath={sectionPath(section.slug)} empty="لا توجد أخبار منشورة في هذا القسم بعد." />;
+  return (
+    <ArticleList
+      title={section.name}
+      page={page}
+      basePath={sectionPath(section.slug)}
+      empty="لا توجد أخبار منشورة في هذا القسم بعد."
+    />
+  );
 }

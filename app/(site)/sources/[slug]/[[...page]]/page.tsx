@@ -23,12 +23,24 @@ const describe = (label: string) => `الأخبار التي نشرها ${site.n
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const label = await loadSource((await params).slug);
   if (!label) return {};
-  return { title: label, description: describe(label), alternates: { canonical: sourcePath(slugify(label)), types: feedAlternateTypes() } };
+  return {
+    title: label,
+    description: describe(label),
+    alternates: { canonical: sourcePath(slugify(label)), types: feedAlternateTypes() },
+  };
 }
 
 export default async function SourcePage({ params }: Props) {
   const label = await loadSource((await params).slug);
   if (!label) notFound();
   const page = await loadListingPage({ kind: "source", label }, (await params).page);
-  return <ArticleList title={label} intro={describe(label)} page={page} basePath={sourcePath(slugify(label))} empty="لا توجد أخبار بهذا التوقيع بعد." />;
+  return (
+    <ArticleList
+      title={label}
+      intro={describe(label)}
+      page={page}
+      basePath={sourcePath(slugify(label))}
+      empty="لا توجد أخبار بهذا التوقيع بعد."
+    />
+  );
 }

@@ -32,5 +32,12 @@ export default async function TagPage({ params }: Props) {
   const tag = await getTag((await params).slug);
   if (!tag) notFound();
   const page = await loadListingPage({ kind: "tag", slug: tag.slug }, (await params).page);
-  return <ArticleList title={tag.name} page={page} basePath={tagPath(tag.slug)} empty="لا توجد أخبار منشورة بهذا الوسم بعد." />;
+  return (
+    <ArticleList
+      title={tag.name}
+      page={page}
+      basePath={tagPath(tag.slug)}
+      empty="لا توجد أخبار منشورة بهذا الوسم بعد."
+    />
+  );
 }

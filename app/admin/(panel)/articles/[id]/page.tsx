@@ -46,7 +46,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           {notice.restored ? "استُعيدت النسخة السابقة." : "حُفظ المقال."}
         </p>
       ) : null}
-      {article.deletedAt ? <p className="form-message form-message-error">هذا المقال في المهملات ولا يراه القرّاء.</p> : null}
+      {article.deletedAt ? (
+        <p className="form-message form-message-error">هذا المقال في المهملات ولا يراه القرّاء.</p>
+      ) : null}
       <div className="toolbar">
         {canPublish(editor) ? (
           <ActionButton
@@ -55,7 +57,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           />
         ) : null}
         {article.deletedAt ? (
-          canPublish(editor) ? <ActionButton action={restoreArticleAction.bind(null, id)} label="استعادة من المهملات" /> : null
+          canPublish(editor) ? (
+            <ActionButton action={restoreArticleAction.bind(null, id)} label="استعادة من المهملات" />
+          ) : null
         ) : (
           <ActionButton action={trashArticleAction.bind(null, id)} label="نقل إلى المهملات" variant="danger" />
         )}

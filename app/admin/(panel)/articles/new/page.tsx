@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "مقال جديد" };
 
 export default async function NewArticlePage() {
   const editor = await requireNewsroomUser();
-  const [sections, settings, { items: media }] = await Promise.all([listSectionOptions(), getSettings(), listMedia(editor)]);
+  const [sections, settings, { items: media }] = await Promise.all([
+    listSectionOptions(),
+    getSettings(),
+    listMedia(editor),
+  ]);
   return (
     <>
       <h1>مقال جديد</h1>

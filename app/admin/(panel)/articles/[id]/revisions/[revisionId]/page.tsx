@@ -25,7 +25,8 @@ export default async function RevisionPage({ params }: Props) {
     <>
       <p className="preview-banner" role="note">
         {`نسخة ${formatArabicDateTime(revision.createdAt)}، حفظها ${revision.editorName ?? "الاستيراد"}`}
-        {revision.isCurrent ? " (النسخة الحالية)" : null}. <Link href={`/admin/articles/${id}`}>العودة إلى التحرير</Link>
+        {revision.isCurrent ? " (النسخة الحالية)" : null}.{" "}
+        <Link href={`/admin/articles/${id}`}>العودة إلى التحرير</Link>
       </p>
       {revision.isCurrent ? null : (
         <div className="toolbar">
