@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { requestCachePurge } from "../../lib/cache/purge-token";
+import { requestCachePurge } from "../../scripts/shared/purge-request";
 import { E2E_APP_SECRET, E2E_BASE_URL } from "./server";
 
 /**

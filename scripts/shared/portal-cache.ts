@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { requestCachePurge } from "../../lib/cache/purge-token";
+import { requestCachePurge } from "./purge-request";
 
 /**
  * Asks the running portal to expire its cached reader pages after a command changed the database

@@ -9,7 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { requestCachePurge } from "../../lib/cache/purge-token";
+import { requestCachePurge } from "./purge-request";
 import { SERVER_ENV, SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");

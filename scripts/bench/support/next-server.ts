@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
-import { requestCachePurge } from "@/lib/cache/purge-token";
+import { requestCachePurge } from "../../shared/purge-request";
 import { SERVER_ENV, SERVER_NODE_FLAGS } from "../../shared/next-start";
 import { startProcess, type RunningProcess } from "./child-process";
 
