@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { databaseProvider } from "./lib/db/url";
 import { E2E_DATABASE_URL } from "./e2e/support/paths";
-import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./e2e/support/chromium";
+import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "./scripts/shared/chromium";
 import { E2E_APP_SECRET, E2E_BASE_URL, E2E_PORT } from "./e2e/support/server";
 
 // Tests that hold PostgreSQL's table locks (e2e/tests/postgresql/): run on that database only, once

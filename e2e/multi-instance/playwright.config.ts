@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "../support/chromium";
+import { OFFLINE_CHROMIUM_FLAGS, systemChromium } from "../../scripts/shared/chromium";
 import { E2E_APP_SECRET } from "../support/server";
 import {
   COMMENTS_PER_MINUTE,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TargetCheck } from "./results";
-import { OFFLINE_CHROMIUM_FLAGS } from "../../../e2e/support/chromium";
+import { OFFLINE_CHROMIUM_FLAGS } from "../../shared/chromium";
 
 export interface LighthouseFigures {
   scores: { performance: number; accessibility: number; bestPractices: number; seo: number };
