@@ -2,7 +2,6 @@
 // the production build on synthetic archives, next to the machine's ceiling (nginx serving the same
 // page from a file) and the issue's targets, on SQLite (default) or PostgreSQL.
 // Results: bench-results/<time>-<database>.json. `--help` lists the flags.
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +9,9 @@ import { parseArgs } from "node:util";
 import { positiveInteger, positiveIntegerList } from "./support/args";
 import { buildApp } from "./support/build";
 import { assertInstalled } from "./support/child-process";
-import { measureCommentPosting } from "./support/comment-load";
+import { measureCommentPosting } from "./support/comment-posting";
 import { crawlSitemap, type SitemapCrawl } from "./support/sitemap-crawl";
-import { machineHeader, packageVersion, printHeader } from "./support/machine";
+import { machineHeader, printHeader } from "./support/machine";
 import { measureLoad, type LoadSettings } from "./support/load";
 import { createArchiveDatabase } from "./support/archive-database";
 import { withArchiveReader } from "./support/archive-reader";
@@ -25,7 +24,7 @@ import {
   type DatabaseTarget,
 } from "./support/bench-database";
 import { startCachingProxy, startCeiling } from "./support/nginx";
-import { startNextServer } from "./support/next-server";
+import { FLOOD_LIMITS_OFF, startServer } from "../shared/portal-server";
 import { PeakRssSampler } from "./support/processes";
 import { allChecks, printSizeReport, verdict } from "./support/report";
 import type { Measurement, SizeResult } from "./support/results";
@@ -82,7 +81,7 @@ async function main(): Promise<number> {
   assertInstalled(["wrk", "nginx"]);
   const database = await describeTarget(target);
   const header = machineHeader(
-    "the load generators (wrk, and autocannon in this process) and the servers (next start, nginx)",
+    "the load generators (wrk, and fetch in this process for comments) and the servers (next start, nginx)",
   );
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const results: SizeResult[] = [];
@@ -106,7 +105,7 @@ async function main(): Promise<number> {
   if (flags.keep) console.log(`scratch directory kept: ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
 
-  const settingsLine = `${settings.connections} connections, ${settings.durationSeconds} s per route after ${settings.warmupSeconds} s of warm-up; wrk (GET) and autocannon ${packageVersion("autocannon")} (comments); no Accept-Encoding (uncompressed)`;
+  const settingsLine = `${settings.connections} connections, ${settings.durationSeconds} s per route after ${settings.warmupSeconds} s of warm-up; wrk (GET) and fetch (comments, scripts/shared/comment-load.ts); no Accept-Encoding (uncompressed)`;
   printHeader(`Benchmark of the production build (next start) on ${databaseLabel(database)}`, header, [
     `database: ${databaseLabel(database)}, ${database.where}`,
     settingsLine,
@@ -176,7 +175,7 @@ async function benchArchive(
 ): Promise<SizeResult> {
   const progress = (message: string) => console.log(`[${size.toLocaleString("en")}] ${message}`);
   const loadBefore = os.loadavg()[0];
-  const server = await startNextServer({ workDir: dir, port, databaseUrl, appSecret: randomBytes(32).toString("hex") });
+  const server = await startServer({ databaseUrl, port, isolatedIn: dir, env: FLOOD_LIMITS_OFF });
   const rss = new PeakRssSampler(server.pid);
   rss.start();
   const measurements: Measurement[] = [];
@@ -223,7 +222,12 @@ async function benchArchive(
     await measure("search", "search", new URL(routes.search, server.baseUrl).toString());
     await measure("feed", "RSS feed", new URL(routes.feed, server.baseUrl).toString());
 
-    const comments = await measureCommentPosting(server.baseUrl, routes.article, databaseUrl, settings, server.pid);
+    const comments = await measureCommentPosting(
+      server,
+      { id: routes.articleId, path: routes.article },
+      databaseUrl,
+      settings,
+    );
     const rssAfterComments = rss.peakSoFar();
     progress(
       `comments: ${comments.accepted} accepted (${comments.acceptedPerSecond.toFixed(0)}/s), ${comments.missing} missing; server peak RSS so far ${rssAfterComments.toFixed(0)} MiB`,
@@ -241,9 +245,12 @@ async function benchArchive(
       `sitemap: ${sitemap.urls} URLs in ${sitemap.files} files, read in ${sitemap.seconds.toFixed(1)} s; server peak RSS so far ${rss.peakSoFar().toFixed(0)} MiB`,
     );
   } catch (error) {
-    throw new Error(`${size} articles: ${(error as Error).message}\n(next start's log: ${server.logFile})`, {
-      cause: error,
-    });
+    throw new Error(
+      `${size} articles: ${(error as Error).message}\nnext start's last lines:\n${server.output().trimEnd().split("\n").slice(-30).join("\n")}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     peakRssMiB = rss.stop();
     await server.stop();

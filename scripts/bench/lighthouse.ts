@@ -1,7 +1,6 @@
 // `npm run bench:lighthouse [-- --no-build --articles=1000 --runs=3 --database=postgresql]`:
 // Lighthouse (mobile) on the home and article pages of the production build, with the scores and
 // Web Vitals next to the targets. Uses the system Chromium (CHROME_PATH, default /usr/bin/chromium); downloads nothing.
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +19,7 @@ import {
 import { buildApp } from "./support/build";
 import { runLighthouse, lighthouseChecks, type LighthouseFigures } from "./support/lighthouse-run";
 import { machineHeader, packageVersion, printHeader } from "./support/machine";
-import { startNextServer } from "./support/next-server";
+import { startServer } from "../shared/portal-server";
 import { verdict } from "./support/report";
 
 const USAGE = `npm run bench:lighthouse -- [flags]
@@ -68,11 +67,10 @@ async function main(): Promise<number> {
     const { database: archive } = await createArchiveDatabase(target, scratch, articles);
     try {
       const article = articlePath((await withArchiveReader(archive.url, (reader) => reader.newestOpenArticle())).slug);
-      const server = await startNextServer({
-        workDir: scratch,
-        port: positiveInteger("port", flags.port),
+      const server = await startServer({
         databaseUrl: archive.url,
-        appSecret: randomBytes(32).toString("hex"),
+        port: positiveInteger("port", flags.port),
+        isolatedIn: scratch,
       });
       try {
         for (const [page, pathname] of [

@@ -9,10 +9,10 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { type CommandResult, freshDatabase, npmRun, sqliteUrl, tempDir } from "../shared/commands";
 import { fetchArticlePage } from "../shared/article-page";
 import {
-  FLOOD_LIMITS_OFF,
-  lostPublishedComments,
+  lostAcknowledgedComments,
   prepareTargets,
   printSummary,
   runCommentLoad,
@@ -22,12 +22,13 @@ import {
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
 import {
   approvedCommentCount,
+  commentsByMarker,
   createOpenArticles,
   createReturningCommenter,
   integrityCheck,
   prefillComments,
 } from "../shared/portal-db";
-import { freshDatabase, npmRun, startServer, tempDir, type CommandResult } from "../shared/portal-server";
+import { FLOOD_LIMITS_OFF, startServer } from "../shared/portal-server";
 
 // However slow the machine, the load stops here.
 const LOAD_LIMIT_MS = 120_000;
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   prefillComments(databaseFile, prefill);
   const articles = createOpenArticles(databaseFile, 3);
   const returningEmail = createReturningCommenter(databaseFile);
-  const live = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
+  const live = await startServer({ databaseUrl: sqliteUrl(databaseFile), env: FLOOD_LIMITS_OFF });
   figure("live database", `${databaseFile} (${megabytes(databaseFile)}, ${prefill} old comments)`);
   figure("server", `${live.baseUrl} (pid ${live.pid})`);
 
@@ -131,7 +132,7 @@ async function main(): Promise<number> {
   figure("restored file", `${restoredFile} (${megabytes(restoredFile)})`);
   const integrity = integrityCheck(restoredFile);
   checks.check(integrity === "ok", "PRAGMA integrity_check of the restored file", integrity);
-  const lost = lostPublishedComments(restoredFile, runId, ackedBeforeBackup);
+  const lost = lostAcknowledgedComments(ackedBeforeBackup, commentsByMarker(restoredFile, runId));
   checks.check(
     lost.length === 0 && ackedBeforeBackup.length > 0,
     "every comment published before the backup started is in the restored copy",
@@ -139,7 +140,7 @@ async function main(): Promise<number> {
   );
 
   heading("a server on the restored file");
-  const restored = await startServer({ databaseFile: restoredFile });
+  const restored = await startServer({ databaseUrl: sqliteUrl(restoredFile) });
   try {
     figure("server", `${restored.baseUrl} (pid ${restored.pid})`);
     // What the restore tells the operator to do once the portal runs on the restored file.

@@ -5,6 +5,7 @@
 // right password is refused while locked, and that no wrong password ever signs in.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { freshDatabase, sqliteUrl, tempDir } from "../shared/commands";
 import {
   createAccount,
   loadSignInForm,
@@ -14,7 +15,7 @@ import {
   type SignInOutcome,
 } from "../shared/newsroom-http";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
-import { freshDatabase, startServer, tempDir } from "../shared/portal-server";
+import { startServer } from "../shared/portal-server";
 
 // The documented limits (README, lib/auth/throttle.ts): refused for a while after 5 failures per
 // account or 20 per client in 15 minutes.
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
   await Promise.all(accounts.map((account) => createAccount(databaseFile, account)));
   for (const account of accounts) passwords.set(account.email, account.password);
   const [oneClient, rotating, clientLimited, burstTarget] = accounts;
-  const server = await startServer({ databaseFile });
+  const server = await startServer({ databaseUrl: sqliteUrl(databaseFile) });
   figure("server", `${server.baseUrl} (pid ${server.pid})`);
   figure("documented limits", `${ACCOUNT_LIMIT} failures per account, ${CLIENT_LIMIT} per client, in 15 minutes`);
 

@@ -6,11 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { freshDatabase, sqliteUrl, tempDir } from "../shared/commands";
 import { fetchArticlePage } from "../shared/article-page";
 import {
-  FLOOD_LIMITS_OFF,
-  lostPublishedComments,
-  markerPattern,
+  lostAcknowledgedComments,
   prepareTargets,
   printSummary,
   runCommentLoad,
@@ -33,7 +32,7 @@ import {
   createReturningCommenter,
   latestCommentAt,
 } from "../shared/portal-db";
-import { busyErrorLines, freshDatabase, startServer, tempDir } from "../shared/portal-server";
+import { busyErrorLines, FLOOD_LIMITS_OFF, startServer } from "../shared/portal-server";
 
 const CLOSE_LABEL = "إغلاق التعليقات";
 const POSTS_AFTER_CLOSE = 5;
@@ -69,7 +68,7 @@ async function main(): Promise<number> {
   };
   await createAccount(databaseFile, editor);
   figure("editor account", editor.email);
-  const server = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
+  const server = await startServer({ databaseUrl: sqliteUrl(databaseFile), env: FLOOD_LIMITS_OFF });
   figure("server", `${server.baseUrl} (pid ${server.pid})`);
   figure("load", `${connections} connections, ${durationSeconds} s, ${articleCount} articles`);
 
@@ -154,7 +153,7 @@ async function main(): Promise<number> {
       "no SQLITE_BUSY or 'database is locked' in the server log",
       `${busyLines.length} lines`,
     );
-    const lost = lostPublishedComments(databaseFile, runId, attempts);
+    const lost = lostAcknowledgedComments(attempts, commentsByMarker(databaseFile, runId));
     checks.check(
       lost.length === 0 && summary.byOutcome.published > 0,
       "every comment answered 'published' is stored, approved, on its article",
@@ -220,7 +219,7 @@ function checkClose(
     "every post sent after the close got the closed answer",
     `${sentAfter.length - notClosed.length}/${sentAfter.length}`,
   );
-  const stored = commentsByMarker(databaseFile, markerPattern(runId), `ops-${runId}-`);
+  const stored = commentsByMarker(databaseFile, runId);
   const storedDespiteClosed = onArticle.filter((attempt) => attempt.outcome === "closed" && stored.has(attempt.marker));
   checks.check(
     storedDespiteClosed.length === 0,

@@ -5,9 +5,9 @@
 // the server started again on the same file answers and takes comments.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { freshDatabase, sqliteUrl, tempDir } from "../shared/commands";
 import {
-  FLOOD_LIMITS_OFF,
-  lostPublishedComments,
+  lostAcknowledgedComments,
   prepareTargets,
   printSummary,
   runCommentLoad,
@@ -16,8 +16,14 @@ import {
 } from "../shared/comment-load";
 import { postComment } from "../shared/comment-post";
 import { Checks, figure, heading, machineFigures, parseIntegerFlag, runOps } from "../shared/ops-report";
-import { createOpenArticles, createReturningCommenter, integrityCheck, type OpenArticle } from "../shared/portal-db";
-import { freshDatabase, startServer, tempDir } from "../shared/portal-server";
+import {
+  commentsByMarker,
+  createOpenArticles,
+  createReturningCommenter,
+  integrityCheck,
+  type OpenArticle,
+} from "../shared/portal-db";
+import { FLOOD_LIMITS_OFF, startServer } from "../shared/portal-server";
 
 // The burst would run this long; the kill comes well before.
 const BURST_MS = 60_000;
@@ -32,7 +38,7 @@ async function main(): Promise<number> {
   const databaseFile = await freshDatabase(tempDir("crash"));
   const articles = createOpenArticles(databaseFile, 3);
   const returningEmail = createReturningCommenter(databaseFile);
-  const first = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
+  const first = await startServer({ databaseUrl: sqliteUrl(databaseFile), env: FLOOD_LIMITS_OFF });
   figure("database", databaseFile);
   figure("server", `${first.baseUrl} (pid ${first.pid}, the node process itself)`);
 
@@ -81,7 +87,7 @@ async function main(): Promise<number> {
   );
   const integrityBefore = integrityCheck(databaseFile);
   checks.check(integrityBefore === "ok", "PRAGMA integrity_check before restarting", integrityBefore);
-  const lostBefore = lostPublishedComments(databaseFile, runId, attempts);
+  const lostBefore = lostAcknowledgedComments(attempts, commentsByMarker(databaseFile, runId));
   checks.check(
     lostBefore.length === 0,
     "every acknowledged comment is in the file",
@@ -89,7 +95,7 @@ async function main(): Promise<number> {
   );
 
   heading("restart on the same file");
-  const second = await startServer({ databaseFile, env: FLOOD_LIMITS_OFF });
+  const second = await startServer({ databaseUrl: sqliteUrl(databaseFile), env: FLOOD_LIMITS_OFF });
   try {
     figure("server", `${second.baseUrl} (pid ${second.pid})`);
     const health = await fetch(`${second.baseUrl}/api/health`);
@@ -105,7 +111,7 @@ async function main(): Promise<number> {
   }
   const integrityAfter = integrityCheck(databaseFile);
   checks.check(integrityAfter === "ok", "PRAGMA integrity_check after the restart", integrityAfter);
-  const lostAfter = lostPublishedComments(databaseFile, runId, attempts);
+  const lostAfter = lostAcknowledgedComments(attempts, commentsByMarker(databaseFile, runId));
   checks.check(
     lostAfter.length === 0,
     "every comment acknowledged before the kill is still there",

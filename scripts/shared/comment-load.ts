@@ -1,19 +1,13 @@
 /*
- * Comment load over HTTP: N connections, each posting comments one after another for a while, every
- * comment carrying a unique marker so the database can be checked against what readers were told.
+ * Comment load over HTTP, for the benchmark and the drills alike: N connections, each posting
+ * comments one after another for a while through the article page's form, every comment carrying a
+ * unique marker so the database can be checked against what readers were told. Plain fetch rather
+ * than a load generator: each attempt's answer, time and failure is kept, for the drills' checks.
  */
 import { loadCommentForm, postComment, type CommentForm, type CommentOutcome } from "./comment-post";
-import { commentsByMarker, type OpenArticle } from "./portal-db";
 import { figure } from "./ops-report";
 
 // As long as a browser would wait: a slow answer is a figure (latency), not a failure.
-/** The server's environment for a load: one client posting at machine speed is not a flood here. */
-export const FLOOD_LIMITS_OFF = {
-  COMMENT_RATE_PER_MINUTE: "0",
-  COMMENT_RATE_PER_HOUR: "0",
-  COMMENT_MIN_FILL_SECONDS: "0",
-};
-
 const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface LoadTarget {
@@ -30,6 +24,8 @@ export interface CommentAttempt {
   answeredAt: number | null;
   httpStatus: number | null;
   outcome: CommentOutcome | "network-error";
+  /** The answer's body, in bytes. */
+  responseBytes: number;
   /** Why no answer came (refused, reset, timeout), for a network error. */
   error?: string;
 }
@@ -41,8 +37,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Makes this run's markers unique in the database. */
   runId: string;
-  /** A returning commenter's address, so the comments publish at once. */
-  authorEmail: string;
+  /** A returning commenter's address, so the comments publish at once; without it they wait for moderation. */
+  authorEmail?: string;
   /** Ends the load early (when the server is being killed on purpose). */
   stopped?: () => boolean;
   /** Called with each answered (or failed) attempt as it completes. */
@@ -51,10 +47,13 @@ export interface LoadOptions {
 
 const markerFor = (runId: string, sequence: number) => `ops-${runId}-${sequence}`;
 /** Matches one marker whole: `ops-ab12-7` never matches inside `ops-ab12-71`. */
-export const markerPattern = (runId: string) => new RegExp(`ops-${runId}-\\d+(?!\\d)`);
+const markerPattern = (runId: string) => new RegExp(`ops-${runId}-\\d+(?!\\d)`);
 
 /** Each article's comment form, fetched once: its token only records when it was served. */
-export async function prepareTargets(baseUrl: string, articles: readonly OpenArticle[]): Promise<LoadTarget[]> {
+export async function prepareTargets(
+  baseUrl: string,
+  articles: readonly { id: number; path: string }[],
+): Promise<LoadTarget[]> {
   return Promise.all(
     articles.map(async (article) => ({
       articleId: article.id,
@@ -80,6 +79,7 @@ export async function runCommentLoad(options: LoadOptions): Promise<CommentAttem
         answeredAt: null,
         httpStatus: null,
         outcome: "network-error",
+        responseBytes: 0,
       };
       try {
         const answer = await postComment(
@@ -91,6 +91,7 @@ export async function runCommentLoad(options: LoadOptions): Promise<CommentAttem
         attempt.answeredAt = Date.now();
         attempt.httpStatus = answer.status;
         attempt.outcome = answer.outcome;
+        attempt.responseBytes = Buffer.byteLength(answer.html);
       } catch (error) {
         // Refused connection, reset or timeout: the attempt stays a network error, unacknowledged.
         attempt.error = describeFailure(error);
@@ -130,8 +131,9 @@ export interface LoadSummary {
   requests: number;
   byOutcome: Record<CommentAttempt["outcome"], number>;
   serverErrors: number;
+  /** Answered "published" per second. */
   acceptedPerSecond: number;
-  latencyMs: { p50: number; p99: number; max: number };
+  latencyMs: { p50: number; p97_5: number; p99: number; max: number };
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -158,7 +160,12 @@ export function summarize(attempts: readonly CommentAttempt[], elapsedMs: number
     byOutcome,
     serverErrors: attempts.filter((attempt) => (attempt.httpStatus ?? 0) >= 500).length,
     acceptedPerSecond: byOutcome.published / (elapsedMs / 1000),
-    latencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies.at(-1) ?? 0 },
+    latencyMs: {
+      p50: percentile(latencies, 0.5),
+      p97_5: percentile(latencies, 0.975),
+      p99: percentile(latencies, 0.99),
+      max: latencies.at(-1) ?? 0,
+    },
   };
 }
 
@@ -178,18 +185,43 @@ export function printSummary(summary: LoadSummary, elapsedMs: number): void {
   figure("HTTP 5xx answers", summary.serverErrors);
 }
 
-/** Markers the readers were told "published" that are not stored as approved comments of their article. */
-export function lostPublishedComments(
-  databaseFile: string,
+export interface StoredComment {
+  articleId: number;
+  status: string;
+}
+
+/** The stored comments that carry one of the run's markers, by marker, from the rows `markerLikePattern` finds. */
+export function storedByMarker<Row extends StoredComment & { body: string }>(
+  rows: readonly Row[],
   runId: string,
+): Map<string, Row> {
+  const pattern = markerPattern(runId);
+  const found = new Map<string, Row>();
+  for (const row of rows) {
+    const marker = row.body.match(pattern)?.[0];
+    if (marker) found.set(marker, row);
+  }
+  return found;
+}
+
+/** A LIKE pattern matching every comment of the run (markers hold no `%` or `_`). */
+export const markerLikePattern = (runId: string) => `%ops-${runId}-%`;
+
+/**
+ * Markers of comments the reader was told were taken that are not stored as told: "published" must
+ * be an approved comment of its article, "held" one of its article in any state (moderation decides).
+ */
+export function lostAcknowledgedComments(
   attempts: readonly CommentAttempt[],
+  stored: ReadonlyMap<string, StoredComment>,
 ): string[] {
-  const stored = commentsByMarker(databaseFile, markerPattern(runId), `ops-${runId}-`);
   return attempts
-    .filter((attempt) => attempt.outcome === "published")
+    .filter((attempt) => attempt.outcome === "published" || attempt.outcome === "held")
     .filter((attempt) => {
       const row = stored.get(attempt.marker);
-      return !row || row.articleId !== attempt.articleId || row.status !== "APPROVED";
+      return (
+        !row || row.articleId !== attempt.articleId || (attempt.outcome === "published" && row.status !== "APPROVED")
+      );
     })
     .map((attempt) => attempt.marker);
 }

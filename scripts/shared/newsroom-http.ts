@@ -11,7 +11,7 @@ import {
   paragraphsWithClass,
   type HtmlForm,
 } from "./html-form";
-import { npmRun } from "./portal-server";
+import { npmRun } from "./commands";
 
 // signInAction's answer to a wrong email or password (app/admin/sign-in/actions.ts, a "use server"
 // module that cannot export it); the lockout answer starts like TooManySignInAttemptsError's.

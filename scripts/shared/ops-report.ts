@@ -1,5 +1,5 @@
 import os from "node:os";
-import { removeTempDirs, tempDirsInUse } from "./portal-server";
+import { removeTempDirs, tempDirsInUse } from "./commands";
 
 /*
  * How every ops script reports: figures as aligned lines, each check PASS or FAIL with its numbers,

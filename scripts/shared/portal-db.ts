@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { bodyFromParagraphs, serializeArticleBody } from "../../lib/articles/body/document";
 import { articlePath } from "../../lib/paths";
+import { markerLikePattern, storedByMarker } from "./comment-load";
 
 // Stored the way Prisma's SQLite adapter stores dates, so the app compares them correctly.
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
@@ -95,28 +96,26 @@ export interface StoredComment {
   createdAt: Date;
 }
 
-/** The stored comments whose body carries one of the run's markers, by marker. */
-export function commentsByMarker(file: string, markerPattern: RegExp, likePrefix: string): Map<string, StoredComment> {
+/** The stored comments that carry one of the load run's markers, by marker. */
+export function commentsByMarker(file: string, runId: string): Map<string, StoredComment> {
   const rows = withDatabase(
     file,
     true,
     (sqlite) =>
       sqlite
         .prepare(`SELECT "id", "articleId", "status", "createdAt", "body" FROM "Comment" WHERE "body" LIKE ?`)
-        .all(`%${likePrefix}%`) as { id: number; articleId: number; status: string; createdAt: string; body: string }[],
+        .all(markerLikePattern(runId)) as {
+        id: number;
+        articleId: number;
+        status: string;
+        createdAt: string;
+        body: string;
+      }[],
   );
-  const found = new Map<string, StoredComment>();
-  for (const row of rows) {
-    const marker = row.body.match(markerPattern)?.[0];
-    if (marker)
-      found.set(marker, {
-        id: row.id,
-        articleId: row.articleId,
-        status: row.status,
-        createdAt: new Date(row.createdAt),
-      });
-  }
-  return found;
+  return storedByMarker(
+    rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) })),
+    runId,
+  );
 }
 
 export function approvedCommentCount(file: string, articleId: number): number {

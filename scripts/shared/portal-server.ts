@@ -1,21 +1,21 @@
 /*
- * The built portal as production runs it: `next start` on its own SQLite file, started as the real
- * node process (not through npm or npx), so a script can SIGKILL exactly the server.
+ * The built portal as production runs it, for the benchmark and the operations drills: `next start`
+ * with the server's own memory settings, started as the real node process (not through npm or npx),
+ * so a drill can SIGKILL exactly the server and a benchmark can read its CPU time.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { stopWithThisProcess } from "./child-cleanup";
 import { requestCachePurge } from "./purge-request";
 import { SERVER_ENV, SERVER_NODE_FLAGS } from "./next-start";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-const TSX_BIN = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
-// The ports the ops scripts may use (kept apart from the app's 3000 and the e2e server's 3100).
+// The ports picked when none is asked for (kept apart from the app's 3000 and the e2e server's 3100).
 const PORT_RANGE = { first: 3300, last: 3399 };
 const HEALTH_TIMEOUT_MS = 60_000;
 // USER_HZ, which Linux fixes at 100 for what /proc reports.
@@ -24,104 +24,12 @@ const CLOCK_TICKS_PER_SECOND = 100;
 /** One secret per script run: a restarted server still accepts the forms and cookies it signed before. */
 const APP_SECRET = randomBytes(32).toString("hex");
 
-/** Servers still running, SIGKILLed if the script ends without stopping them. */
-const running = new Set<ChildProcess>();
-process.on("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
-// Interrupted (Ctrl-C, a timeout): exit normally, so the handler above stops the servers.
-process.once("SIGINT", () => process.exit(130));
-process.once("SIGTERM", () => process.exit(143));
-
-const tempDirs: string[] = [];
-
-/** A new directory for a run's databases and backups; see `removeTempDirs`. */
-export function tempDir(label: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `portal-ops-${label}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** After a run that passed; a failed run keeps its files for a look, and says where they are. */
-export function removeTempDirs(): void {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-export const tempDirsInUse = (): readonly string[] => tempDirs;
-
-const databaseUrlFor = (file: string) => `file:${file}`;
-
-export interface CommandResult {
-  code: number | null;
-  output: string;
-  /** True when it was stopped for running past its time limit. */
-  timedOut: boolean;
-}
-
-export interface CommandOptions {
-  stdin?: string;
-  /** Past this, the command's whole process group is killed. */
-  timeoutMs?: number;
-}
-
-/** Runs a command in the repository with the given environment added, collecting its output. */
-function runCommand(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  { stdin, timeoutMs }: CommandOptions = {},
-): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    // Its own process group, so a timeout stops npm and the node process it started alike.
-    const child = spawn(command, args, {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    let timedOut = false;
-    const timer = timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          if (child.pid) process.kill(-child.pid, "SIGKILL");
-        }, timeoutMs)
-      : null;
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, output, timedOut });
-    });
-    child.stdin.end(stdin ?? "");
-  });
-}
-
-/** `npm run <script> -- <args>` against the given database, as an operator types it. */
-export async function npmRun(
-  script: string,
-  args: string[],
-  databaseFile: string,
-  options: CommandOptions = {},
-): Promise<CommandResult> {
-  return runCommand(
-    "npm",
-    ["run", "--silent", script, "--", ...args],
-    { DATABASE_URL: databaseUrlFor(databaseFile) },
-    options,
-  );
-}
-
-/** A new database file in `dir`, migrated, in WAL mode and seeded (`npm run db:fresh`). */
-export async function freshDatabase(dir: string): Promise<string> {
-  const file = path.join(dir, "portal.db");
-  const result = await runCommand(TSX_BIN, ["scripts/cli/db-setup.ts", "--fresh"], {
-    DATABASE_URL: databaseUrlFor(file),
-  });
-  if (result.code !== 0) throw new Error(`db:fresh failed (exit ${result.code}):\n${result.output}`);
-  return file;
-}
+/** The limits a load lifts: per-client flood defences, and one client posting at machine speed is not a flood here. */
+export const FLOOD_LIMITS_OFF = {
+  COMMENT_RATE_PER_MINUTE: "0",
+  COMMENT_RATE_PER_HOUR: "0",
+  COMMENT_MIN_FILL_SECONDS: "0",
+};
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -167,20 +75,29 @@ export interface PortalServer {
 }
 
 export interface ServerOptions {
-  databaseFile: string;
-  /** Added to the server's environment (COMMENT_RATE_PER_MINUTE…). */
+  databaseUrl: string;
+  /** Added to the server's environment (FLOOD_LIMITS_OFF…). */
   env?: Record<string, string>;
   port?: number;
+  /**
+   * Runs from a copy of the build in this folder, its uploads there too: what it caches at run time
+   * (pages written under .next/server) starts empty and never reaches the checkout or the next
+   * server's copy (the bench's archives of each size). Without it, servers share the checkout's
+   * build and page cache, which each start expires (see below).
+   */
+  isolatedIn?: string;
 }
 
-export async function startServer({ databaseFile, env = {}, port }: ServerOptions): Promise<PortalServer> {
+export async function startServer({ databaseUrl, env = {}, port, isolatedIn }: ServerOptions): Promise<PortalServer> {
   if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     throw new Error("no production build in .next: run `npm run build` first");
   }
+  const projectDir = isolatedIn ? copyOfBuild(isolatedIn) : REPO_ROOT;
   const listenPort = port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${listenPort}`;
   const child = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, NEXT_BIN, "start", "-p", String(listenPort), "-H", "127.0.0.1"],
+    [...SERVER_NODE_FLAGS, NEXT_BIN, "start", projectDir, "-p", String(listenPort), "-H", "127.0.0.1"],
     {
       cwd: REPO_ROOT,
       env: {
@@ -189,23 +106,20 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         APP_SECRET,
-        DATABASE_URL: databaseUrlFor(databaseFile),
+        DATABASE_URL: databaseUrl,
+        // Canonical and feed addresses name the address the server is reached at.
+        SITE_URL: baseUrl,
+        ...(isolatedIn ? { MEDIA_DIR: path.join(isolatedIn, "media") } : {}),
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  running.add(child);
+  stopWithThisProcess(child, { group: false });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  const baseUrl = `http://127.0.0.1:${listenPort}`;
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const server: PortalServer = {
     baseUrl,
     pid: child.pid ?? -1,
@@ -213,14 +127,14 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
     cpuSeconds: () => processCpuSeconds(child.pid),
     exited,
     async stop() {
-      if (!running.has(child)) return;
+      if (hasExited(child)) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     },
     async kill() {
-      if (!running.has(child)) return;
+      if (hasExited(child)) return;
       child.kill("SIGKILL");
       await exited;
     },
@@ -231,11 +145,31 @@ export async function startServer({ databaseFile, env = {}, port }: ServerOption
   };
   try {
     await waitForHealth(baseUrl, exited);
+    // The build prerendered pages (home, feeds) from its own database, and a shared page cache
+    // holds the last server's: for this database they are a change made outside the app.
+    await server.purgeCache();
   } catch (error) {
     await server.kill();
     throw new Error(`${(error as Error).message}\nserver output:\n${output}`);
   }
   return server;
+}
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** The build without its build-time cache, beside links to what it runs with. */
+function copyOfBuild(dir: string): string {
+  const projectDir = path.join(dir, "app");
+  mkdirSync(projectDir, { recursive: true });
+  const build = path.join(REPO_ROOT, ".next");
+  cpSync(build, path.join(projectDir, ".next"), {
+    recursive: true,
+    filter: (source) => path.relative(build, source) !== "cache",
+  });
+  for (const entry of ["node_modules", "package.json", "next.config.js", "public"]) {
+    symlinkSync(path.join(REPO_ROOT, entry), path.join(projectDir, entry));
+  }
+  return projectDir;
 }
 
 function processCpuSeconds(pid: number | undefined): number | null {

@@ -9,18 +9,30 @@ import { databaseProvider } from "@/lib/db/url";
 
 export interface ArchiveReader {
   /** The newest published article that takes comments, with its section. */
-  newestOpenArticle(): Promise<{ slug: string; sectionSlug: string }>;
-  /** The bodies of the comments that contain `text`. */
-  commentBodiesContaining(text: string): Promise<string[]>;
+  newestOpenArticle(): Promise<OpenArticle>;
+  /** The comments whose body matches the LIKE pattern. */
+  commentsLike(pattern: string): Promise<CommentRow[]>;
 }
 
+interface OpenArticle {
+  id: number;
+  slug: string;
+  sectionSlug: string;
+}
+
+interface CommentRow {
+  articleId: number;
+  status: string;
+  body: string;
+}
+
+const COMMENTS_LIKE = (parameter: string) =>
+  `SELECT "articleId", "status", "body" FROM "Comment" WHERE "body" LIKE ${parameter}`;
+
 const NEWEST_OPEN_ARTICLE = (commentsOpen: string) =>
-  `SELECT a."slug" AS "slug", s."slug" AS "sectionSlug" FROM "Article" a JOIN "Section" s ON s."id" = a."sectionId"
+  `SELECT a."id" AS "id", a."slug" AS "slug", s."slug" AS "sectionSlug" FROM "Article" a JOIN "Section" s ON s."id" = a."sectionId"
    WHERE a."status" = 'PUBLISHED' AND a."deletedAt" IS NULL AND a."commentsOpen" = ${commentsOpen}
    ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT 1`;
-
-/** `%` and `_` in `text` match themselves (LIKE … ESCAPE '\'), on both databases. */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 function noOpenArticle(): never {
   throw new Error("the archive has no published article open to comments");
@@ -40,17 +52,8 @@ async function withSqliteReader<T>(databaseUrl: string, use: (reader: ArchiveRea
   try {
     return await use({
       newestOpenArticle: () =>
-        Promise.resolve(
-          (db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as { slug: string; sectionSlug: string } | undefined) ??
-            noOpenArticle(),
-        ),
-      commentBodiesContaining: (text) =>
-        Promise.resolve(
-          db
-            .prepare(`SELECT "body" FROM "Comment" WHERE "body" LIKE ? ESCAPE '\\'`)
-            .pluck()
-            .all(likeContaining(text)) as string[],
-        ),
+        Promise.resolve((db.prepare(NEWEST_OPEN_ARTICLE("1")).get() as OpenArticle | undefined) ?? noOpenArticle()),
+      commentsLike: (pattern) => Promise.resolve(db.prepare(COMMENTS_LIKE("?")).all(pattern) as CommentRow[]),
     });
   } finally {
     db.close();
@@ -63,14 +66,8 @@ async function withPostgresqlReader<T>(databaseUrl: string, use: (reader: Archiv
   try {
     return await use({
       newestOpenArticle: async () =>
-        (await client.query<{ slug: string; sectionSlug: string }>(NEWEST_OPEN_ARTICLE("true"))).rows[0] ??
-        noOpenArticle(),
-      commentBodiesContaining: async (text) =>
-        (
-          await client.query<{ body: string }>(`SELECT "body" FROM "Comment" WHERE "body" LIKE $1 ESCAPE '\\'`, [
-            likeContaining(text),
-          ])
-        ).rows.map(({ body }) => body),
+        (await client.query<OpenArticle>(NEWEST_OPEN_ARTICLE("true"))).rows[0] ?? noOpenArticle(),
+      commentsLike: async (pattern) => (await client.query<CommentRow>(COMMENTS_LIKE("$1"), [pattern])).rows,
     });
   } finally {
     await client.end();

@@ -6,7 +6,7 @@ import { createBenchDatabase, createFreshDatabase, type DatabaseTarget } from ".
  * database: DATABASE_URL at build time picks the provider, as in production. The build prerenders
  * the pages it can (home, feeds), so it needs a database: a fresh one holding the seed article
  * (dropped after the build on PostgreSQL). Each server the bench starts expires those pages first
- * (startNextServer).
+ * (scripts/shared/portal-server.ts).
  */
 export async function buildApp(target: DatabaseTarget, scratchDir: string): Promise<void> {
   const database = await createBenchDatabase(target, scratchDir, "build");

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stopWithThisProcess } from "../../shared/child-cleanup";
 
 export interface RunningProcess {
   pid: number;
@@ -27,7 +28,8 @@ export async function startProcess(
   const log = openSync(logFile, "a");
   const child = spawn(command, args, { env, cwd, detached: true, stdio: ["ignore", log, log] });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
-  stopOnInterrupt(child);
+  // Its own process group, so that stopping it stops what it started.
+  stopWithThisProcess(child, { group: true });
   const running: RunningProcess = { pid: child.pid, logFile, stop: () => stopGroup(child) };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -45,27 +47,6 @@ export async function startProcess(
   throw new Error(
     `${command} ${args.join(" ")} did not come up at ${readyUrl}; its log (${logFile}):\n${tail(logFile)}`,
   );
-}
-
-const started = new Set<ChildProcess>();
-let stopsOnInterrupt = false;
-
-/**
- * The children run in their own process groups (so that stopping one stops what it started), out
- * of reach of the terminal's Ctrl-C: on SIGINT or SIGTERM the run stops them before it exits.
- */
-function stopOnInterrupt(child: ChildProcess): void {
-  if (!stopsOnInterrupt) {
-    stopsOnInterrupt = true;
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        console.error(`\n${signal}: stopping ${started.size} server process(es)`);
-        void Promise.all([...started].map(stopGroup)).finally(() => process.exit(130));
-      });
-    }
-  }
-  started.add(child);
-  child.once("exit", () => started.delete(child));
 }
 
 async function stopGroup(child: ChildProcess): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ArchiveSummary } from "./archive";
-import type { CommentFigures } from "./comment-load";
+import type { CommentFigures } from "./comment-posting";
 import type { LoadFigures } from "./load";
 import type { BenchRoutes } from "./routes";
 import type { SitemapCrawl } from "./sitemap-crawl";

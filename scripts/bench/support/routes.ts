@@ -6,6 +6,7 @@ import type { ArchiveReader } from "./archive-reader";
 export interface BenchRoutes {
   /** The newest article that takes comments: the page readers hit most, and where comments go. */
   article: string;
+  articleId: number;
   home: string;
   section: string;
   /** The section's page reached by following its "older" link `deepPages` times. */
@@ -39,6 +40,7 @@ export async function discoverRoutes(
   const section = sectionPath(newest.sectionSlug);
   return {
     article: articlePath(newest.slug),
+    articleId: newest.id,
     home: "/",
     section,
     sectionDeep: await followOlderLinks(baseUrl, section, deepPages),
