@@ -43,7 +43,8 @@ export function truncateAtWord(text: string, maxLength: number): string {
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
-const DATETIME_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+// `2026-12-04T18:30` as a datetime input sends it; `2026-12-04 18:30:05` as WordPress exports write it.
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `date`, in milliseconds. */
 function zoneOffsetMs(date: Date, timeZone: string): number {
@@ -70,14 +71,14 @@ function zoneOffsetMs(date: Date, timeZone: string): number {
 }
 
 /**
- * An `<input type="datetime-local">` value, read as the newsroom's wall-clock time, as a Date.
- * Null when it is not such a value.
+ * A wall-clock time (an `<input type="datetime-local">` value, or an export's local date), read in
+ * `timeZone` (the newsroom's by default), as a Date. Null when it is not such a value.
  */
 export function dateFromZonedInput(value: string, timeZone: string = SITE_TIME_ZONE): Date | null {
-  const match = DATETIME_INPUT.exec(value);
+  const match = WALL_CLOCK.exec(value);
   if (!match) return null;
-  const [, year, month, day, hour, minute] = match.map(Number);
-  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const [, year, month, day, hour, minute, second] = match.map((part) => Number(part ?? 0));
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second);
   // The second pass settles times next to a daylight-saving change.
   const firstGuess = naive - zoneOffsetMs(new Date(naive), timeZone);
   const result = new Date(naive - zoneOffsetMs(new Date(firstGuess), timeZone));

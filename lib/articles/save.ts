@@ -38,7 +38,7 @@ export type ArticleColumns = Partial<
     | "status"
     | "commentsOpen"
   >
-> & { publishedAt?: Date | null; commentsCloseAt?: Date | null };
+> & { publishedAt?: Date | null; commentsCloseAt?: Date | null; deletedAt?: Date | null };
 
 export interface ArticleSave {
   /** The article to change; null makes a new one (its slug and headline are then required). */
@@ -54,6 +54,11 @@ export interface ArticleSave {
   commentsCloseAfterDays?: number | null;
   /** Who saved, for the revision; null: the importer. */
   savedBy: string | null;
+  /**
+   * Written in the same transaction, after the article: what must never exist without it, or it
+   * without them (an imported post's comments).
+   */
+  alongside?: (tx: Prisma.TransactionClient, article: { id: number }) => Promise<void>;
 }
 
 export interface SavedArticle {
@@ -117,6 +122,7 @@ export async function saveArticle(save: ArticleSave): Promise<SavedArticle> {
       saved = await tx.article.update({ where: { id }, data, select: { id: true, slug: true } });
     }
     if (save.tags) await setArticleTags(tx, saved.id, save.tags);
+    if (save.alongside) await save.alongside(tx, saved);
     if (current) await recordSlugChange(tx, saved.id, current.slug, saved.slug);
     await recordRevision(tx, saved.id, save.savedBy);
     return { ...saved, previousSlug: current && current.slug !== saved.slug ? current.slug : null };

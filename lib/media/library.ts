@@ -42,6 +42,32 @@ export async function uploadImage(
   if (!canUploadMedia(actor)) throw new ForbiddenError();
   const parsedAlt = altSchema.safeParse(alt ?? "");
   if (!parsedAlt.success) throw new InvalidInputError({ alt: parsedAlt.error.issues.map((issue) => issue.message) });
+  return storeImage({ ...file, alt: parsedAlt.data, uploadedById: actor.id, sourceUrl: null });
+}
+
+/**
+ * An image file of the site an import replaces, through the same checks and processing as an
+ * upload; a file already imported from `sourceUrl` is that item. For the operator's import (lib/import).
+ */
+export async function importImage(file: {
+  name: string;
+  data: Buffer;
+  alt: string;
+  sourceUrl: string;
+}): Promise<MediaItem> {
+  const known = await db.media.findUnique({ where: { sourceUrl: file.sourceUrl } });
+  if (known) return { ...known, url: urlOf(known) };
+  const alt = altSchema.safeParse(file.alt);
+  return storeImage({ ...file, alt: alt.success ? alt.data : "", uploadedById: null });
+}
+
+async function storeImage(file: {
+  name: string;
+  data: Buffer;
+  alt: string;
+  uploadedById: string | null;
+  sourceUrl: string | null;
+}): Promise<MediaItem> {
   const image = await processImage(file.data);
   const key = randomUUID();
   try {
@@ -54,8 +80,9 @@ export async function uploadImage(
         width: image.width,
         height: image.height,
         bytes: file.data.length,
-        alt: parsedAlt.data,
-        uploadedById: actor.id,
+        alt: file.alt,
+        uploadedById: file.uploadedById,
+        sourceUrl: file.sourceUrl,
       },
     });
     return { ...media, url: urlOf(media) };

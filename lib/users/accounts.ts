@@ -107,3 +107,31 @@ export async function updateNewsroomUser(
     .catch(nullWhenNotFound);
   if (!updated) throw new InvalidInputError({ role: ["حساب غير موجود."] });
 }
+
+/**
+ * The account of an author brought in by an import: the account that already has the address, or a
+ * new AUTHOR account with no password (no credential at all), which cannot sign in until an admin
+ * sets one. Null when the export gives no usable address: the import keeps the name as a byline.
+ */
+export async function importedAuthorAccount(author: {
+  email: string;
+  name: string;
+}): Promise<{ id: string; created: boolean } | null> {
+  const parsed = newUserSchema.pick({ email: true, name: true }).safeParse(author);
+  if (!parsed.success) return null;
+  const { email, name } = parsed.data;
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const user = await db.user.create({
+    data: {
+      id: randomUUID(),
+      email,
+      name,
+      role: "AUTHOR",
+      slug: await availableAuthorSlug(name),
+      emailVerified: false,
+    },
+    select: { id: true },
+  });
+  return { id: user.id, created: true };
+}

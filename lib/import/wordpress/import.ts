@@ -1,0 +1,241 @@
+import "server-only";
+import { serializeArticleBody, type ArticleBlock } from "../../articles/body/document";
+import { saveArticle } from "../../articles/save";
+import { availableSlug } from "../../articles/slugs";
+import { writeArchivedComments } from "../../comments/archive";
+import { db } from "../../db/client";
+import { SITE_TIME_ZONE } from "../../format";
+import { sectionIdNamed } from "../../taxonomy/sections";
+import { importedAuthorAccount } from "../../users/accounts";
+import { writeLegacyAddresses } from "./addresses";
+import { planItem, type MappingContext, type PlannedArticle } from "./mapping";
+import { MediaImporter, type MediaSource } from "./media";
+import { countInto, emptyReport, type ArticleOutcome, type ImportReport, type ReportItem } from "./report";
+import { readExport, scanExport } from "./scan";
+
+/*
+ * `npm run import:wordpress` and the newsroom's import page: a WordPress export, read twice. The
+ * first pass checks the whole file and gathers what items refer to (nothing is written if it is
+ * not a well-formed export); the second plans each item and writes it, one post with its tags,
+ * comments and old addresses per transaction, through the articles' one write path. Posts are
+ * found again by the export's site and their post id, so a second run (or one after a crash)
+ * updates what the first wrote and adds the rest.
+ */
+
+export interface WordPressImportOptions {
+  dryRun?: boolean;
+  media?: MediaSource;
+  /** The old site's time zone, for posts that carry only a local date (default: the portal's). */
+  timeZone?: string;
+  /** After each item of the second pass. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export async function importWordPressExport(
+  file: string,
+  { dryRun = false, media = {}, timeZone = SITE_TIME_ZONE, onProgress }: WordPressImportOptions = {},
+): Promise<ImportReport> {
+  const report = emptyReport(file, dryRun);
+  const scan = await scanExport(file);
+  report.site = scan.channel.siteUrl;
+  report.wxrVersion = scan.channel.wxrVersion;
+  report.items = Object.fromEntries(scan.itemsByType);
+  const total = [...scan.itemsByType.values()].reduce((sum, count) => sum + count, 0);
+  const run = new ImportRun(
+    report,
+    { ...scan.context, timeZone },
+    new MediaImporter(media, scan.channel.siteUrl, dryRun),
+    dryRun,
+  );
+
+  let done = 0;
+  await readExport(file, async (entry) => {
+    if (entry.kind !== "item") return;
+    const { item } = entry;
+    const line: ReportItem = {
+      postId: item.postId,
+      postType: item.postType,
+      title: item.title,
+      line: item.line,
+      outcome: "skipped",
+      notes: [],
+    };
+    const plan = planItem(item, run.context);
+    if (plan.kind === "skipped") {
+      line.notes.push(plan.reason);
+      countInto(report.skipped, item.postType || "(none)");
+      report.lines.push(line);
+    } else if (plan.kind === "article") {
+      await run.article(plan.article, line);
+    }
+    onProgress?.({ done: (done += 1), total });
+  });
+  report.finishedAt = new Date().toISOString();
+  return report;
+}
+
+class ImportRun {
+  private readonly accounts = new Map<string, { id: string } | null>();
+  /** Slugs given out in this run, so a dry run too gives each article its own. */
+  private readonly slugsTaken = new Set<string>();
+
+  constructor(
+    private readonly report: ImportReport,
+    readonly context: MappingContext,
+    private readonly media: MediaImporter,
+    private readonly dryRun: boolean,
+  ) {}
+
+  async article(plan: PlannedArticle, line: ReportItem): Promise<void> {
+    line.notes.push(...plan.notes);
+    try {
+      line.outcome = await this.write(plan, line);
+    } catch (error) {
+      line.outcome = "failed";
+      line.notes.push(`not imported: ${(error as Error).message}`);
+    }
+    this.count(plan, line.outcome);
+    line.notes = [...new Set(line.notes)];
+    if (line.outcome === "failed" || line.notes.length > 0) this.report.lines.push(line);
+  }
+
+  private count(plan: PlannedArticle, outcome: ArticleOutcome | "skipped"): void {
+    if (outcome === "skipped") return;
+    this.report.articles[outcome] += 1;
+    if (outcome === "failed") return;
+    countInto(this.report.articles.byState, plan.trashed ? "TRASH" : plan.status);
+    this.report.comments.skippedPingbacks += plan.skippedComments;
+    this.report.comments.imported += plan.comments.length;
+    for (const comment of plan.comments) countInto(this.report.comments.byStatus, comment.status);
+  }
+
+  private async write(plan: PlannedArticle, line: ReportItem): Promise<ArticleOutcome> {
+    const existing = await this.existingArticle(plan);
+    const legacyIdOwner = await db.article.findUnique({ where: { legacyId: plan.postId }, select: { id: true } });
+    const legacyId = !legacyIdOwner || legacyIdOwner.id === existing?.id ? plan.postId : null;
+    if (legacyId === null) line.notes.push(`?p=${plan.postId} already leads to another article: not redirected here`);
+
+    const author = await this.author(plan, line);
+    const body = await this.bodyWithImportedImages(plan, line);
+    const leadImage = plan.leadImage ? await this.media.resolve(plan.leadImage.url, plan.leadImage.alt) : null;
+    if (leadImage && "missing" in leadImage) line.notes.push(`lead image not imported: ${leadImage.missing}`);
+    const leadImageUrl = leadImage && "url" in leadImage ? leadImage.url : null;
+
+    const slug = existing ? existing.slug : await this.newSlug(plan.slug);
+    if (!existing && slug !== plan.slug) line.notes.push(`slug ${plan.slug} is taken: ${slug}`);
+    line.path = `/articles/${slug}`;
+    if (this.dryRun) return existing ? "updated" : "created";
+
+    const sectionId = plan.sectionName === null ? null : await sectionIdNamed(plan.sectionName);
+    const columns = {
+      headline: plan.headline,
+      dek: plan.dek,
+      body: serializeArticleBody(body),
+      sectionId,
+      authorId: author?.id ?? null,
+      bylineLabel: author ? null : (plan.author?.displayName ?? plan.bylineLabel),
+      leadImageUrl,
+      leadImageAlt: leadImageUrl ? plan.leadImage?.alt || null : null,
+      leadImageCaption: leadImageUrl ? plan.leadImage?.caption || null : null,
+      status: plan.status,
+      publishedAt: plan.publishedAt,
+      commentsOpen: plan.commentsOpen,
+      deletedAt: plan.trashed ? (existing?.deletedAt ?? new Date()) : null,
+      sourceUrl: plan.sourceUrl,
+      legacyId,
+    };
+    let orphans: string[] = [];
+    await saveArticle({
+      id: existing?.id ?? null,
+      columns: existing ? columns : { ...columns, slug },
+      tags: plan.tags,
+      // The export's comments setting is the article's: no close date of the portal's on top.
+      commentsCloseAfterDays: existing ? undefined : null,
+      savedBy: null,
+      alongside: async (tx, article) => {
+        orphans = (await writeArchivedComments(tx, article.id, plan.comments)).orphans;
+        await writeLegacyAddresses(tx, article.id, plan, this.context, author?.id ?? null);
+      },
+    });
+    this.report.comments.orphanReplies += orphans.length;
+    if (orphans.length)
+      line.notes.push(`replies whose parent is not in the export kept unthreaded: ${orphans.join(", ")}`);
+    return existing ? "updated" : "created";
+  }
+
+  /**
+   * The article an earlier run (or the seed's page importer) made of this post: the same site and
+   * post id, over http or https, with or without www.
+   */
+  private async existingArticle(plan: PlannedArticle) {
+    const select = { id: true, slug: true, deletedAt: true, sourceUrl: true } as const;
+    const bySource = await db.article.findUnique({ where: { sourceUrl: plan.sourceUrl }, select });
+    if (bySource) return bySource;
+    const byPostId = await db.article.findUnique({ where: { legacyId: plan.postId }, select });
+    return byPostId?.sourceUrl && sameSite(byPostId.sourceUrl, plan.sourceUrl) ? byPostId : null;
+  }
+
+  private async newSlug(wanted: string): Promise<string> {
+    let slug = await availableSlug(wanted);
+    for (let suffix = 2; this.slugsTaken.has(slug); suffix += 1) slug = await availableSlug(`${wanted}-${suffix}`);
+    this.slugsTaken.add(slug);
+    return slug;
+  }
+
+  /** The author's account (made once per run), or null: the name is then the byline. */
+  private async author(plan: PlannedArticle, line: ReportItem): Promise<{ id: string } | null> {
+    if (!plan.author) {
+      if (plan.bylineLabel) this.report.authors.bylineOnly += this.accounts.has(plan.bylineLabel) ? 0 : 1;
+      if (plan.bylineLabel) this.accounts.set(plan.bylineLabel, null);
+      return null;
+    }
+    const { login, email, displayName } = plan.author;
+    if (this.accounts.has(login)) return this.accounts.get(login) ?? null;
+    let account: { id: string } | null = null;
+    if (this.dryRun) {
+      const known = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+      if (known) this.report.authors.existing += 1;
+      else this.report.authors.created += 1;
+      account = known ?? { id: "" };
+    } else {
+      const imported = await importedAuthorAccount({ email, name: displayName });
+      if (imported) this.report.authors[imported.created ? "created" : "existing"] += 1;
+      account = imported;
+    }
+    if (!account) {
+      this.report.authors.bylineOnly += 1;
+      line.notes.push(`author ${login} has no usable email: kept as the byline «${displayName}»`);
+    }
+    this.accounts.set(login, account);
+    return account;
+  }
+
+  /** The body's images on the old site, brought into the media library; one that cannot be is left out. */
+  private async bodyWithImportedImages(plan: PlannedArticle, line: ReportItem) {
+    const blocks: ArticleBlock[] = [];
+    for (const block of plan.body.blocks) {
+      if (block.type !== "image" || !this.media.isOldSiteImage(block.src)) {
+        blocks.push(block);
+        continue;
+      }
+      const image = await this.media.resolve(block.src, block.alt);
+      if ("url" in image) blocks.push({ ...block, src: image.url });
+      else {
+        line.notes.push(`image not imported: ${image.missing}`);
+        if (block.caption) blocks.push({ type: "paragraph", text: block.caption });
+      }
+    }
+    if (blocks.length === 0) blocks.push({ type: "paragraph", text: "—" });
+    return { ...plan.body, blocks };
+  }
+}
+
+const siteHost = (url: string) => new URL(url).hostname.replace(/^www\./, "");
+
+function sameSite(a: string, b: string): boolean {
+  try {
+    return siteHost(a) === siteHost(b);
+  } catch {
+    return false;
+  }
+}
