@@ -27,29 +27,34 @@ export interface ArchivedCommentsResult {
   orphans: string[];
 }
 
-/** Parents before their replies (an export lists them in any order); a cycle is cut where it closes. */
-function threadOrder(comments: readonly ArchivedComment[]): ArchivedComment[] {
+/** The comments in generations: those that answer none (or one outside the set), then their replies, and so on. */
+function generations(comments: readonly ArchivedComment[]): ArchivedComment[][] {
   const byId = new Map(comments.map((comment) => [comment.legacyId, comment]));
-  const ordered: ArchivedComment[] = [];
-  const placed = new Set<string>();
-  const place = (comment: ArchivedComment, path: Set<string>) => {
-    if (placed.has(comment.legacyId)) return;
-    path.add(comment.legacyId);
+  const depth = new Map<string, number>();
+  const depthOf = (comment: ArchivedComment, path: Set<string>): number => {
+    const known = depth.get(comment.legacyId);
+    if (known !== undefined) return known;
     const parent = comment.parentLegacyId ? byId.get(comment.parentLegacyId) : undefined;
-    if (parent && !path.has(parent.legacyId)) place(parent, path);
-    placed.add(comment.legacyId);
-    ordered.push(comment);
+    // A cycle (an export's error) is cut where it closes.
+    const value = parent && !path.has(parent.legacyId) ? depthOf(parent, path.add(comment.legacyId)) + 1 : 0;
+    depth.set(comment.legacyId, value);
+    return value;
   };
-  for (const comment of comments) place(comment, new Set());
-  return ordered;
+  const levels: ArchivedComment[][] = [];
+  for (const comment of comments) (levels[depthOf(comment, new Set())] ??= []).push(comment);
+  return levels;
 }
 
+/**
+ * Writes the article's archived comments: new ones in one statement per generation of the thread,
+ * the ones an earlier import wrote updated in place.
+ */
 export async function writeArchivedComments(
   tx: Prisma.TransactionClient,
   articleId: number,
   comments: readonly ArchivedComment[],
 ): Promise<ArchivedCommentsResult> {
-  const existing = new Map(
+  const ids = new Map(
     (
       await tx.comment.findMany({
         where: { articleId, legacyId: { not: null } },
@@ -58,30 +63,33 @@ export async function writeArchivedComments(
     ).map((row) => [row.legacyId as string, row.id]),
   );
   const result: ArchivedCommentsResult = { created: 0, updated: 0, orphans: [] };
-  const ids = new Map(existing);
-  for (const comment of threadOrder(comments)) {
-    const parentId = comment.parentLegacyId ? (ids.get(comment.parentLegacyId) ?? null) : null;
-    if (comment.parentLegacyId && parentId === null) result.orphans.push(comment.legacyId);
-    const data = {
-      authorName: comment.authorName,
-      authorEmail: comment.authorEmail,
-      body: comment.body,
-      status: comment.status,
-      createdAt: comment.createdAt,
-      parentId,
-    };
-    const id = ids.get(comment.legacyId);
-    if (id !== undefined && existing.has(comment.legacyId)) {
-      await tx.comment.update({ where: { id }, data });
-      result.updated += 1;
-    } else {
-      const created = await tx.comment.create({
-        data: { ...data, articleId, legacyId: comment.legacyId },
-        select: { id: true },
-      });
-      ids.set(comment.legacyId, created.id);
-      result.created += 1;
+  for (const generation of generations(comments)) {
+    const fresh: (ReturnType<typeof columnsOf> & { articleId: number; legacyId: string })[] = [];
+    for (const comment of generation) {
+      const parentId = comment.parentLegacyId ? (ids.get(comment.parentLegacyId) ?? null) : null;
+      if (comment.parentLegacyId && parentId === null) result.orphans.push(comment.legacyId);
+      const id = ids.get(comment.legacyId);
+      if (id === undefined) fresh.push({ ...columnsOf(comment, parentId), articleId, legacyId: comment.legacyId });
+      else {
+        await tx.comment.update({ where: { id }, data: columnsOf(comment, parentId) });
+        result.updated += 1;
+      }
     }
+    if (fresh.length === 0) continue;
+    const created = await tx.comment.createManyAndReturn({ data: fresh, select: { id: true, legacyId: true } });
+    for (const row of created) ids.set(row.legacyId as string, row.id);
+    result.created += created.length;
   }
   return result;
+}
+
+function columnsOf(comment: ArchivedComment, parentId: number | null) {
+  return {
+    authorName: comment.authorName,
+    authorEmail: comment.authorEmail,
+    body: comment.body,
+    status: comment.status,
+    createdAt: comment.createdAt,
+    parentId,
+  };
 }

@@ -5,7 +5,7 @@ import { saveArticle } from "../articles/save";
 import { availableSlug } from "../articles/slugs";
 import { db } from "../db/client";
 import { slugify } from "../slug";
-import { getSectionBySlug, sectionIdNamed } from "../taxonomy/sections";
+import { getSectionBySlug, sectionNamed } from "../taxonomy/sections";
 import { parseArticleText } from "./parse-article-text";
 
 export interface ImportOptions {
@@ -54,14 +54,14 @@ export async function importArticleText(
     leadImageCaptionLang: parsed.leadImage?.captionLang ?? null,
     commentsOpen: parsed.commentsOpen,
   };
-  return saveImportedArticle(article, await sectionNamed(parsed.sectionName), publishedAt);
+  return saveImportedArticle(article, await sectionNameFor(parsed.sectionName), publishedAt);
 }
 
 /**
  * Sections are addressed by slug: a desk label spelled another way (tashkeel, case, a stray mark)
  * that gives an existing section's slug names that section, not a new one with the same address.
  */
-async function sectionNamed(name: string | null): Promise<string | null> {
+async function sectionNameFor(name: string | null): Promise<string | null> {
   if (name === null) return null;
   return (await getSectionBySlug(slugify(name)))?.name ?? name;
 }
@@ -87,7 +87,7 @@ async function saveImportedArticle(
     if (unchanged)
       return { outcome: "unchanged", id: existing.id, slug: existing.slug, publishedAt: existing.publishedAt };
   }
-  const sectionId = sectionName === null ? null : await sectionIdNamed(sectionName);
+  const sectionId = sectionName === null ? null : (await sectionNamed(sectionName)).id;
   const saved = existing
     ? await saveArticle({ id: existing.id, columns: { ...article, sectionId }, savedBy: null })
     : await saveArticle({

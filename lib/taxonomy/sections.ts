@@ -21,13 +21,12 @@ export function listSectionOptions(): Promise<{ id: number; name: string }[]> {
   return db.section.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-/** The id of the section with this name, made (with its slug) when there is none yet: for the importer. */
-export async function sectionIdNamed(name: string): Promise<number> {
-  const section = await db.section.upsert({
+/** The section with this name, made (with its slug) when there is none yet: for the importers. */
+export function sectionNamed(name: string): Promise<{ id: number; slug: string }> {
+  return db.section.upsert({
     where: { name },
     create: { name, slug: slugify(name) },
     update: {},
-    select: { id: true },
+    select: { id: true, slug: true },
   });
-  return section.id;
 }

@@ -20,21 +20,30 @@ export function parseTagNames(input: string): string[] {
   return [...new Set(names)];
 }
 
-/** Replaces an article's tags, creating the ones that do not exist yet. */
+/**
+ * Replaces an article's tags, creating the ones that do not exist yet, in a fixed number of
+ * statements whatever the number of tags. Returns the tags with their slugs.
+ */
 export async function setArticleTags(
   tx: Prisma.TransactionClient,
   articleId: number,
   names: readonly string[],
-): Promise<void> {
+): Promise<TagLink[]> {
   await tx.articleTag.deleteMany({ where: { articleId } });
-  for (const name of names) {
-    const tag = await tx.tag.upsert({
-      where: { name },
-      create: { name, slug: slugify(name) || `وسم-${Date.now()}` },
-      update: {},
-    });
-    await tx.articleTag.create({ data: { articleId, tagId: tag.id } });
-  }
+  if (names.length === 0) return [];
+  const select = { id: true, name: true, slug: true } as const;
+  const existing = await tx.tag.findMany({ where: { name: { in: [...names] } }, select });
+  const known = new Set(existing.map((tag) => tag.name));
+  const missing = names.filter((name) => !known.has(name));
+  const created = missing.length
+    ? await tx.tag.createManyAndReturn({
+        data: missing.map((name, index) => ({ name, slug: slugify(name) || `وسم-${Date.now()}-${index}` })),
+        select,
+      })
+    : [];
+  const tags = [...existing, ...created];
+  await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
+  return tags.map(({ slug, name }) => ({ slug, name }));
 }
 
 export function getTagBySlug(slug: string): Promise<TagLink | null> {

@@ -108,20 +108,27 @@ export async function updateNewsroomUser(
   if (!updated) throw new InvalidInputError({ role: ["حساب غير موجود."] });
 }
 
+type AuthorAccount = { id: string; slug: string; created: boolean };
+
+/** The account that has this address, if any: what an import's author would be. */
+export async function existingAuthorAccount(email: string): Promise<AuthorAccount | null> {
+  const parsed = newUserSchema.shape.email.safeParse(email);
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({ where: { email: parsed.data }, select: { id: true, slug: true } });
+  return user ? { id: user.id, slug: user.slug ?? user.id, created: false } : null;
+}
+
 /**
  * The account of an author brought in by an import: the account that already has the address, or a
  * new AUTHOR account with no password (no credential at all), which cannot sign in until an admin
  * sets one. Null when the export gives no usable address: the import keeps the name as a byline.
  */
-export async function importedAuthorAccount(author: {
-  email: string;
-  name: string;
-}): Promise<{ id: string; created: boolean } | null> {
+export async function importedAuthorAccount(author: { email: string; name: string }): Promise<AuthorAccount | null> {
   const parsed = newUserSchema.pick({ email: true, name: true }).safeParse(author);
   if (!parsed.success) return null;
+  const existing = await existingAuthorAccount(parsed.data.email);
+  if (existing) return existing;
   const { email, name } = parsed.data;
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
   const user = await db.user.create({
     data: {
       id: randomUUID(),
@@ -131,7 +138,7 @@ export async function importedAuthorAccount(author: {
       slug: await availableAuthorSlug(name),
       emailVerified: false,
     },
-    select: { id: true },
+    select: { id: true, slug: true },
   });
-  return { id: user.id, created: true };
+  return { id: user.id, slug: user.slug ?? user.id, created: true };
 }

@@ -13,12 +13,6 @@ import type { MappingContext, PlannedArticle } from "./mapping";
  * through the article's legacy id).
  */
 
-export interface LegacyAddressRow {
-  path: string;
-  /** The article it leads to, or the page's path for the others. */
-  target: { articleId: number } | { path: string };
-}
-
 /** `/2022/01/12/%d8%a7…/` and `/2022/01/12/ا…` are the same address: decoded, no trailing slash. */
 export function normalizeLegacyPath(pathname: string): string | null {
   let decoded: string;
@@ -52,26 +46,27 @@ export async function writeLegacyAddresses(
   articleId: number,
   plan: PlannedArticle,
   context: MappingContext,
-  authorId: string | null,
+  pages: { sectionSlug: string | null; authorSlug: string | null },
 ): Promise<void> {
-  const rows: LegacyAddressRow[] = articleAddresses(plan, context).map((path) => ({ path, target: { articleId } }));
-  if (plan.sectionTerm) {
-    const section = await tx.section.findUnique({ where: { name: plan.sectionTerm.name }, select: { slug: true } });
-    if (section) rows.push({ path: `/category/${plan.sectionTerm.slug}`, target: { path: sectionPath(section.slug) } });
+  const rows: { path: string; articleId: number | null; target: string | null }[] = articleAddresses(plan, context).map(
+    (path) => ({ path, articleId, target: null }),
+  );
+  const page = (path: string, target: string) => rows.push({ path, articleId: null, target });
+  if (plan.sectionTerm && pages.sectionSlug) page(`/category/${plan.sectionTerm.slug}`, sectionPath(pages.sectionSlug));
+  if (plan.author && pages.authorSlug) page(`/author/${plan.author.login}`, authorPath(pages.authorSlug));
+  if (plan.tagTerms.length) {
+    const tags = await tx.tag.findMany({
+      where: { name: { in: plan.tagTerms.map((term) => term.name) } },
+      select: { name: true, slug: true },
+    });
+    for (const term of plan.tagTerms) {
+      const tag = tags.find((candidate) => candidate.name === term.name);
+      if (tag) page(`/${term.archive}/${term.slug}`, tagPath(tag.slug));
+    }
   }
-  for (const term of plan.tagTerms) {
-    const tag = await tx.tag.findUnique({ where: { name: term.name }, select: { slug: true } });
-    if (tag) rows.push({ path: `/${term.archive}/${term.slug}`, target: { path: tagPath(tag.slug) } });
-  }
-  if (plan.author && authorId) {
-    const user = await tx.user.findUnique({ where: { id: authorId }, select: { slug: true, id: true } });
-    if (user) rows.push({ path: `/author/${plan.author.login}`, target: { path: authorPath(user.slug ?? user.id) } });
-  }
-  for (const { path, target } of rows) {
-    const data =
-      "articleId" in target ? { articleId: target.articleId, target: null } : { articleId: null, target: target.path };
-    await tx.legacyAddress.upsert({ where: { path }, create: { path, ...data }, update: data });
-  }
+  const unique = [...new Map(rows.map((row) => [row.path, row])).values()];
+  await tx.legacyAddress.deleteMany({ where: { path: { in: unique.map((row) => row.path) } } });
+  await tx.legacyAddress.createMany({ data: unique });
 }
 
 /**

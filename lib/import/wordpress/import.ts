@@ -5,9 +5,10 @@ import { availableSlug } from "../../articles/slugs";
 import { writeArchivedComments } from "../../comments/archive";
 import { db } from "../../db/client";
 import { SITE_TIME_ZONE } from "../../format";
-import { sectionIdNamed } from "../../taxonomy/sections";
-import { importedAuthorAccount } from "../../users/accounts";
+import { sectionNamed } from "../../taxonomy/sections";
+import { existingAuthorAccount, importedAuthorAccount } from "../../users/accounts";
 import { writeLegacyAddresses } from "./addresses";
+import type { WxrAuthor } from "./entries";
 import { planItem, type MappingContext, type PlannedArticle } from "./mapping";
 import { MediaImporter, type MediaSource } from "./media";
 import { countInto, emptyReport, type ArticleOutcome, type ImportReport, type ReportItem } from "./report";
@@ -75,7 +76,8 @@ export async function importWordPressExport(
 }
 
 class ImportRun {
-  private readonly accounts = new Map<string, { id: string } | null>();
+  private readonly accounts = new Map<string, { id: string; slug: string } | null>();
+  private readonly sections = new Map<string, { id: number; slug: string }>();
   /** Slugs given out in this run, so a dry run too gives each article its own. */
   private readonly slugsTaken = new Set<string>();
 
@@ -110,9 +112,8 @@ class ImportRun {
   }
 
   private async write(plan: PlannedArticle, line: ReportItem): Promise<ArticleOutcome> {
-    const existing = await this.existingArticle(plan);
-    const legacyIdOwner = await db.article.findUnique({ where: { legacyId: plan.postId }, select: { id: true } });
-    const legacyId = !legacyIdOwner || legacyIdOwner.id === existing?.id ? plan.postId : null;
+    const { existing, legacyIdFree } = await this.existingArticle(plan);
+    const legacyId = legacyIdFree ? plan.postId : null;
     if (legacyId === null) line.notes.push(`?p=${plan.postId} already leads to another article: not redirected here`);
 
     const author = await this.author(plan, line);
@@ -126,12 +127,12 @@ class ImportRun {
     line.path = `/articles/${slug}`;
     if (this.dryRun) return existing ? "updated" : "created";
 
-    const sectionId = plan.sectionName === null ? null : await sectionIdNamed(plan.sectionName);
+    const section = plan.sectionName === null ? null : await this.section(plan.sectionName);
     const columns = {
       headline: plan.headline,
       dek: plan.dek,
       body: serializeArticleBody(body),
-      sectionId,
+      sectionId: section?.id ?? null,
       authorId: author?.id ?? null,
       bylineLabel: author ? null : (plan.author?.displayName ?? plan.bylineLabel),
       leadImageUrl,
@@ -154,7 +155,10 @@ class ImportRun {
       savedBy: null,
       alongside: async (tx, article) => {
         orphans = (await writeArchivedComments(tx, article.id, plan.comments)).orphans;
-        await writeLegacyAddresses(tx, article.id, plan, this.context, author?.id ?? null);
+        await writeLegacyAddresses(tx, article.id, plan, this.context, {
+          sectionSlug: section?.slug ?? null,
+          authorSlug: author?.slug ?? null,
+        });
       },
     });
     this.report.comments.orphanReplies += orphans.length;
@@ -165,14 +169,28 @@ class ImportRun {
 
   /**
    * The article an earlier run (or the seed's page importer) made of this post: the same site and
-   * post id, over http or https, with or without www.
+   * post id, over http or https, with or without www; and whether the post id is free for `?p=`.
    */
   private async existingArticle(plan: PlannedArticle) {
-    const select = { id: true, slug: true, deletedAt: true, sourceUrl: true } as const;
-    const bySource = await db.article.findUnique({ where: { sourceUrl: plan.sourceUrl }, select });
-    if (bySource) return bySource;
-    const byPostId = await db.article.findUnique({ where: { legacyId: plan.postId }, select });
-    return byPostId?.sourceUrl && sameSite(byPostId.sourceUrl, plan.sourceUrl) ? byPostId : null;
+    const candidates = await db.article.findMany({
+      where: { OR: [{ sourceUrl: plan.sourceUrl }, { legacyId: plan.postId }] },
+      select: { id: true, slug: true, deletedAt: true, sourceUrl: true, legacyId: true },
+    });
+    const existing =
+      candidates.find((article) => article.sourceUrl === plan.sourceUrl) ??
+      candidates.find((article) => article.sourceUrl !== null && sameSite(article.sourceUrl, plan.sourceUrl)) ??
+      null;
+    const owner = candidates.find((article) => article.legacyId === plan.postId);
+    return { existing, legacyIdFree: !owner || owner.id === existing?.id };
+  }
+
+  private async section(name: string): Promise<{ id: number; slug: string }> {
+    let section = this.sections.get(name);
+    if (!section) {
+      section = await sectionNamed(name);
+      this.sections.set(name, section);
+    }
+    return section;
   }
 
   private async newSlug(wanted: string): Promise<string> {
@@ -182,31 +200,28 @@ class ImportRun {
     return slug;
   }
 
-  /** The author's account (made once per run), or null: the name is then the byline. */
-  private async author(plan: PlannedArticle, line: ReportItem): Promise<{ id: string } | null> {
-    if (!plan.author) {
-      if (plan.bylineLabel) this.report.authors.bylineOnly += this.accounts.has(plan.bylineLabel) ? 0 : 1;
-      if (plan.bylineLabel) this.accounts.set(plan.bylineLabel, null);
-      return null;
+  /** The author's account (looked up or made once per run), or null: the name is then the byline. */
+  private async author(plan: PlannedArticle, line: ReportItem): Promise<{ id: string; slug: string } | null> {
+    const key = plan.author?.login ?? `byline:${plan.bylineLabel}`;
+    if (this.accounts.has(key)) return this.accounts.get(key) ?? null;
+    const account = plan.author ? await this.account(plan.author) : null;
+    if (!account && (plan.author || plan.bylineLabel)) this.report.authors.bylineOnly += 1;
+    if (!account && plan.author) {
+      line.notes.push(
+        `author ${plan.author.login} has no usable email: kept as the byline «${plan.author.displayName}»`,
+      );
     }
-    const { login, email, displayName } = plan.author;
-    if (this.accounts.has(login)) return this.accounts.get(login) ?? null;
-    let account: { id: string } | null = null;
-    if (this.dryRun) {
-      const known = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
-      if (known) this.report.authors.existing += 1;
-      else this.report.authors.created += 1;
-      account = known ?? { id: "" };
-    } else {
-      const imported = await importedAuthorAccount({ email, name: displayName });
-      if (imported) this.report.authors[imported.created ? "created" : "existing"] += 1;
-      account = imported;
-    }
-    if (!account) {
-      this.report.authors.bylineOnly += 1;
-      line.notes.push(`author ${login} has no usable email: kept as the byline «${displayName}»`);
-    }
-    this.accounts.set(login, account);
+    this.accounts.set(key, account);
+    return account;
+  }
+
+  private async account(author: WxrAuthor): Promise<{ id: string; slug: string } | null> {
+    const found = this.dryRun
+      ? await existingAuthorAccount(author.email)
+      : await importedAuthorAccount({ email: author.email, name: author.displayName });
+    // A dry run counts the account it would make; its id is never used.
+    const account = found ?? (this.dryRun && author.email ? { id: "", slug: "", created: true } : null);
+    if (account) this.report.authors[account.created ? "created" : "existing"] += 1;
     return account;
   }
 
