@@ -17,6 +17,11 @@ export class CommentsClosedError extends DomainError {
   readonly publicMessage = "أُغلق باب التعليق على هذا المقال، ولم يُحفظ تعليقك.";
 }
 
+export class ReplyParentUnavailableError extends DomainError {
+  readonly code = "reply_parent_unavailable";
+  readonly publicMessage = "التعليق الذي تردّ عليه لم يعد متاحًا للرد، ولم يُحفظ ردّك.";
+}
+
 export class InvalidInputError extends DomainError {
   readonly code = "invalid_input";
   readonly publicMessage = "بعض الحقول غير صالحة، صحّحها ثم أعد المحاولة.";

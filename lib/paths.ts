@@ -6,4 +6,6 @@ export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const authorPath = (slugOrId: string) => `/authors/${encodeURIComponent(slugOrId)}`;
 /** The page of a byline label without an account behind it (an agency, the seed's desk label). */
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
+/** The page where a reader answers one published comment of the article. */
+export const articleReplyPath = (slug: string, commentId: number) => `${articlePath(slug)}/reply/${commentId}`;
 export const sharePath = (slug: string) => `/share/${encodeURIComponent(slug)}`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { MAX_REPLY_DEPTH } from "./rules";
 
 export interface PublicComment {
   id: number;
@@ -8,13 +9,40 @@ export interface PublicComment {
   createdAt: Date;
 }
 
-/** Approved comments, oldest first, as readers see the conversation. */
-export function listApprovedComments(articleId: number): Promise<PublicComment[]> {
-  return db.comment.findMany({
+export interface ThreadedComment extends PublicComment {
+  replies: ThreadedComment[];
+}
+
+/**
+ * Approved comments as readers see the conversation: oldest first, each reply under the comment it
+ * answers, nested up to MAX_REPLY_DEPTH levels; a deeper reply joins the replies of the last
+ * level, and one whose parent is not shown (held, removed) stands on its own.
+ */
+export async function listApprovedComments(articleId: number): Promise<ThreadedComment[]> {
+  const rows = await db.comment.findMany({
     where: { articleId, status: "APPROVED" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, authorName: true, body: true, createdAt: true },
+    select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
   });
+  return commentThreads(rows);
+}
+
+export function commentThreads(rows: readonly (PublicComment & { parentId: number | null })[]): ThreadedComment[] {
+  const roots: ThreadedComment[] = [];
+  const placed = new Map<number, { node: ThreadedComment; depth: number; list: ThreadedComment[] }>();
+  for (const { parentId, ...comment } of rows) {
+    const parent = parentId === null ? undefined : placed.get(parentId);
+    const node: ThreadedComment = { ...comment, replies: [] };
+    const at = !parent
+      ? { depth: 1, list: roots }
+      : parent.depth < MAX_REPLY_DEPTH
+        ? { depth: parent.depth + 1, list: parent.node.replies }
+        : // Past the last level: among its parent's siblings, in the order it was written.
+          { depth: parent.depth, list: parent.list };
+    at.list.push(node);
+    placed.set(comment.id, { node, ...at });
+  }
+  return roots;
 }
 
 /**
@@ -26,6 +54,14 @@ export function listOwnPendingComments(articleId: number, ids: readonly number[]
   return db.comment.findMany({
     where: { articleId, status: "PENDING", id: { in: [...ids] } },
     orderBy: { id: "asc" },
+    select: { id: true, authorName: true, body: true, createdAt: true },
+  });
+}
+
+/** A published comment of the article, the one a reply page answers; null for any other id. */
+export function getApprovedComment(articleId: number, commentId: number): Promise<PublicComment | null> {
+  return db.comment.findFirst({
+    where: { id: commentId, articleId, status: "APPROVED" },
     select: { id: true, authorName: true, body: true, createdAt: true },
   });
 }

@@ -8,6 +8,7 @@ import {
   CommentsClosedError,
   CommentTooFastError,
   InvalidInputError,
+  ReplyParentUnavailableError,
 } from "../errors";
 import { BotCommentError } from "./answers";
 import { reserveCommentSlot } from "./rate-limits";
@@ -31,9 +32,9 @@ interface PostContext {
 }
 
 /**
- * Validates and stores a reader's comment. Throws InvalidInputError, BotCommentError,
- * CommentTooFastError, ArticleNotFoundError, CommentsClosedError or CommentRateLimitedError; in
- * each case nothing is written.
+ * Validates and stores a reader's comment or reply. Throws InvalidInputError, BotCommentError,
+ * CommentTooFastError, ArticleNotFoundError, CommentsClosedError, ReplyParentUnavailableError or
+ * CommentRateLimitedError; in each case nothing is written.
  */
 export async function postComment(
   input: Partial<Record<CommentField, unknown>>,
@@ -69,7 +70,15 @@ export async function postComment(
     select: { status: true, publishedAt: true, deletedAt: true, commentsOpen: true, commentsCloseAt: true },
   });
   if (!article || !isPublicArticle(article, now)) throw new ArticleNotFoundError();
-  throw acceptsComments(article, now) ? new CommentRateLimitedError() : new CommentsClosedError();
+  if (!acceptsComments(article, now)) throw new CommentsClosedError();
+  if (comment.parentId !== null && !(await isApprovedCommentOf(comment.parentId, comment.articleId)))
+    throw new ReplyParentUnavailableError();
+  throw new CommentRateLimitedError();
+}
+
+async function isApprovedCommentOf(commentId: number, articleId: number): Promise<boolean> {
+  const parent = await db.comment.findUnique({ where: { id: commentId }, select: { articleId: true, status: true } });
+  return parent?.articleId === articleId && parent.status === "APPROVED";
 }
 
 /** With moderation on, a commenter whose address already has an approved comment is trusted. */

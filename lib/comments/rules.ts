@@ -5,9 +5,10 @@ import { Prisma } from "../generated/prisma/client";
 
 /*
  * When an article takes comments, written once: while it is public, its comments are open, and its
- * automatic close time (if any) has not passed. The insert (./insert.ts) checks `acceptsCommentsSql`
- * inside its own statement, so no close can slip between a check and the write; pages and the
- * refusal's reason use `acceptsComments` on a row already read.
+ * automatic close time (if any) has not passed. A reply answers an approved comment of the same
+ * article. The insert (./insert.ts) checks `acceptsCommentsSql` and `answersApprovedCommentSql`
+ * inside its own statement, so no close (and no moderator's rejection) can slip between a check and
+ * the write; pages and the refusal's reason use `acceptsComments` on a row already read.
  */
 
 interface CommentsSetting {
@@ -30,3 +31,13 @@ export function acceptsCommentsSql(now: Date): Prisma.Sql {
       AND ${dialect.isTrue(Prisma.sql`a."commentsOpen"`)}
       AND (a."commentsCloseAt" IS NULL OR a."commentsCloseAt" > ${at})`;
 }
+
+/** A reply's parent, in the statement where the article row is aliased `a`: approved, and of that article. */
+export function answersApprovedCommentSql(parentId: number | null): Prisma.Sql {
+  if (parentId === null) return Prisma.sql`1 = 1`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Comment" p
+      WHERE p."id" = ${dialect.value(parentId, "integer")} AND p."articleId" = a."id" AND p."status" = 'APPROVED')`;
+}
+
+/** How deep replies nest on the page; deeper ones are shown at this depth, after their thread. */
+export const MAX_REPLY_DEPTH = 3;

@@ -37,6 +37,14 @@ function plainText(options: { multiline: boolean; max: number; requiredMessage: 
 
 export const commentInputSchema = z.object({
   articleId: z.coerce.number({ error: "مقال غير معروف." }).int().positive({ error: "مقال غير معروف." }),
+  /** The comment this one answers; empty or absent: none. */
+  parentId: z
+    .union([
+      z.literal(""),
+      z.coerce.number({ error: "تعليق غير معروف." }).int().positive({ error: "تعليق غير معروف." }),
+    ])
+    .optional()
+    .transform((id) => (id === "" || id === undefined ? null : id)),
   authorName: plainText({
     multiline: false,
     max: COMMENT_NAME_MAX,

@@ -10,6 +10,7 @@ import {
   CommentsClosedError,
   CommentTooFastError,
   InvalidInputError,
+  ReplyParentUnavailableError,
 } from "@/lib/errors";
 import { BotCommentError } from "@/lib/comments/answers";
 import { clientFingerprint } from "@/lib/fingerprint";
@@ -35,8 +36,7 @@ const field = (formData: FormData, name: string) => {
  * reader's text comes back in the form.
  */
 export async function postCommentAction(
-  articleId: number,
-  articleSlug: string,
+  { articleId, articleSlug, parentId }: { articleId: number; articleSlug: string; parentId: number | null },
   _previous: CommentFormState,
   formData: FormData,
 ): Promise<CommentFormState> {
@@ -48,7 +48,7 @@ export async function postCommentAction(
   let posted: Awaited<ReturnType<typeof postComment>>;
   try {
     posted = await postComment(
-      { articleId, ...values },
+      { articleId, parentId: parentId ?? undefined, ...values },
       {
         fingerprint: clientFingerprint(await headers()),
         form: { honeypot: formData.get(HONEYPOT_FIELD), token: formData.get(FORM_TOKEN_FIELD) },
@@ -67,7 +67,8 @@ export async function postCommentAction(
     const explained =
       error instanceof ArticleNotFoundError ||
       error instanceof CommentRateLimitedError ||
-      error instanceof CommentTooFastError;
+      error instanceof CommentTooFastError ||
+      error instanceof ReplyParentUnavailableError;
     if (!explained) console.error("postCommentAction failed", error);
     const message = explained ? error.publicMessage : "تعذّر حفظ تعليقك الآن. لم يُفقد نصّك، أعد المحاولة بعد قليل.";
     return { status: "failed", message, fieldErrors: {}, values };

@@ -32,11 +32,14 @@ export function CommentForm({
   articleId,
   open,
   token,
+  title = "أضف تعليقًا",
 }: {
   action: Action;
   articleId: number;
   open: boolean;
   token: string;
+  /** The form's heading: a reply page names the comment answered. */
+  title?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialCommentFormState);
   const id = useId();
@@ -81,7 +84,7 @@ export function CommentForm({
     <>
       {ownHeld}
       <form action={formAction} className="comment-form" aria-labelledby={`${id}-title`} noValidate>
-        <h3 id={`${id}-title`}>أضف تعليقًا</h3>
+        <h3 id={`${id}-title`}>{title}</h3>
         {state.status === "idle" ? postedNotices : null}
         {state.status === "posted" ? (
           <p role="status" className="form-message form-message-success">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { PublishedDate } from "../../_components/published-date";
 
 export interface CommentView {
@@ -12,9 +13,21 @@ export interface CommentView {
  * isolated with <bdi>, bodies take their own direction. Rendered on the server (the cached page) and
  * in the browser (the reader's held comments), so it imports nothing server-only.
  */
-export function CommentItem({ comment, held = false }: { comment: CommentView; held?: boolean }) {
+export function CommentItem({
+  comment,
+  held = false,
+  replyHref,
+  children,
+}: {
+  comment: CommentView;
+  held?: boolean;
+  /** The page to answer it on (published comments only). */
+  replyHref?: string;
+  /** Its replies. */
+  children?: ReactNode;
+}) {
   return (
-    <li className={held ? "comment comment-pending" : "comment"}>
+    <li className={held ? "comment comment-pending" : "comment"} id={held ? undefined : `comment-${comment.id}`}>
       {held ? <p className="pending-label">تعليقك بانتظار المراجعة، ولا يراه غيرك الآن.</p> : null}
       <p className="comment-meta">
         <bdi className="comment-author">{comment.authorName}</bdi>
@@ -28,6 +41,18 @@ export function CommentItem({ comment, held = false }: { comment: CommentView; h
           </p>
         ))}
       </div>
+      {replyHref ? (
+        <p className="comment-actions">
+          <a href={replyHref} rel="nofollow">
+            ردّ
+            <span className="visually-hidden">
+              {" "}
+              على <bdi>{comment.authorName}</bdi>
+            </span>
+          </a>
+        </p>
+      ) : null}
+      {children}
     </li>
   );
 }

@@ -101,9 +101,9 @@ export default async function ReaderArticle({ params }: Props) {
         <CardSection id="related-heading" title="أخبار ذات صلة" articles={related} />
         <section id="comments" className="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">{commentsLabel(article.approvedCommentCount)}</h2>
-          <CommentList comments={comments} />
+          <CommentList articleSlug={article.slug} comments={comments} />
           <CommentForm
-            action={postCommentAction.bind(null, article.id, article.slug)}
+            action={postCommentAction.bind(null, { articleId: article.id, articleSlug: article.slug, parentId: null })}
             articleId={article.id}
             open={article.commentsOpen}
             token={commentFormToken()}
