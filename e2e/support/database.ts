@@ -86,6 +86,16 @@ export class TestDatabase {
     await purgeReaderCache();
   }
 
+  /** Every old address an import kept, with the headline of the public article it leads to, if it leads to one. */
+  async legacyAddresses(): Promise<{ path: string; headline: string | null; target: string | null }[]> {
+    return this.connection.rows(
+      `SELECT l."path" AS "path", a."headline" AS "headline", l."target" AS "target"
+       FROM "LegacyAddress" l LEFT JOIN "Article" a ON a."id" = l."articleId"
+       WHERE l."articleId" IS NULL OR (a."deletedAt" IS NULL AND a."status" = 'PUBLISHED')
+       ORDER BY l."path"`,
+    );
+  }
+
   async countComments(articleId: number): Promise<number> {
     const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [
       articleId,

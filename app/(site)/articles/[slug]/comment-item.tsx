@@ -43,12 +43,8 @@ export function CommentItem({
       </div>
       {replyHref ? (
         <p className="comment-actions">
-          <a href={replyHref} rel="nofollow">
+          <a href={replyHref} rel="nofollow" aria-label={`ردّ على ${comment.authorName}`}>
             ردّ
-            <span className="visually-hidden">
-              {" "}
-              على <bdi>{comment.authorName}</bdi>
-            </span>
           </a>
         </p>
       ) : null}
