@@ -16,7 +16,7 @@ const PAGED_LIST = /^\/(?:sections|tags|authors|sources)\/[^/]+\/?$/;
  * - the newsroom and search are rendered per request: their Content-Security-Policy carries this
  *   response's nonce (Next reads it from the policy on the request and puts it on its scripts);
  * - links from the origin site (`/?p=1101899`, on any path) go to /legacy/<id>, which redirects
- *   permanently to the article or shows the 404 page;
+ *   permanently to the article or shows the 404 page; `?page_id=` to /legacy/page/<id>, for a site page;
  * - a path no route of the portal has (an imported site's `/2022/01/12/<slug>/`, `/category/…`)
  *   goes to /legacy/address/<path>, which redirects to its new address or shows the 404 page;
  * - a body larger than the path accepts is refused before anything reads it;
@@ -59,6 +59,9 @@ export function proxy(request: NextRequest) {
     const legacyId = searchParams.get("p");
     if (legacyId !== null && /^\d{1,18}$/.test(legacyId) && !pathname.startsWith("/admin"))
       return new URL(`/legacy/${legacyId}`, url);
+    const legacyPageId = searchParams.get("page_id");
+    if (legacyPageId !== null && /^\d{1,18}$/.test(legacyPageId) && !pathname.startsWith("/admin"))
+      return new URL(`/legacy/page/${legacyPageId}`, url);
     if (isOldSitePath(pathname)) return new URL(`/legacy/address${pathname}`, url);
     const before = searchParams.getAll("before");
     if (before.length > 0 && PAGED_LIST.test(pathname)) {
@@ -78,7 +81,7 @@ let oldSitePath: RegExp | undefined;
 function isOldSitePath(pathname: string): boolean {
   if (!oldSitePath) {
     const matcher = config.matcher.find(
-      (entry): entry is string => typeof entry === "string" && entry.startsWith("/((?!(?:articles|"),
+      (entry): entry is string => typeof entry === "string" && entry.startsWith("/((?!(?:articles|pages|"),
     );
     if (!matcher) throw new Error("proxy.ts: the matcher of the old site's paths is missing");
     oldSitePath = new RegExp(`^${matcher}$`);
@@ -130,9 +133,10 @@ export const config = {
     { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
     { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
     { source: "/:path*", has: [{ type: "query", key: "p" }] },
+    { source: "/:path*", has: [{ type: "query", key: "page_id" }] },
     { source: "/:path*", has: [{ type: "query", key: "before" }] },
     // Not one of the portal's paths (OLD_SITE_PATH; a matcher must be a literal, so it is spelled out again).
-    "/((?!(?:articles|sections|tags|authors|sources|search|admin|api|media|share|sitemaps|legacy|_next|feed\\.xml|atom\\.xml|sitemap\\.xml|news-sitemap\\.xml|robots\\.txt|icon\\.svg|favicon\\.ico)(?:/|$))[^/]+.*)",
+    "/((?!(?:articles|pages|sections|tags|authors|sources|search|admin|api|media|share|sitemaps|legacy|_next|feed\\.xml|atom\\.xml|sitemap\\.xml|news-sitemap\\.xml|robots\\.txt|icon\\.svg|favicon\\.ico)(?:/|$))[^/]+.*)",
     "/:path((?!(?:[^%]|%[0-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-c](?:%[89ABab][0-9A-Fa-f]){2}|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][EFef](?:%[89ABab][0-9A-Fa-f]){2}|%[Ff]0%[9ABab][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){2}|%[Ff][1-3](?:%[89ABab][0-9A-Fa-f]){3}|%[Ff]4%8[0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){2})*$).*)",
   ],
 };

@@ -3,7 +3,7 @@ import { SiteFooter } from "./(site)/_components/site-footer";
 import { SiteHeader } from "./(site)/_components/site-header";
 
 // For URLs no route matches. It is prerendered at build time, when there may be no database,
-// so its header carries no section links.
+// so its header carries no section links and its footer no page links.
 export default function NotFound() {
   return (
     <>
@@ -11,7 +11,7 @@ export default function NotFound() {
       <main id="main" className="site-main">
         <NotFoundMessage />
       </main>
-      <SiteFooter />
+      <SiteFooter pages={[]} />
     </>
   );
 }

@@ -8,4 +8,6 @@ export const authorPath = (slugOrId: string) => `/authors/${encodeURIComponent(s
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
 /** The page where a reader answers one published comment of the article. */
 export const articleReplyPath = (slug: string, commentId: number) => `${articlePath(slug)}/reply/${commentId}`;
+/** A page of the site outside the news (About, Contact…). */
+export const sitePagePath = (slug: string) => `/pages/${encodeURIComponent(slug)}`;
 export const sharePath = (slug: string) => `/share/${encodeURIComponent(slug)}`;

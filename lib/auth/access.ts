@@ -23,6 +23,7 @@ export const canManageSettings = (user: NewsroomUser) => user.role === "ADMIN";
 export const canPublish = (user: NewsroomUser) => user.role === "ADMIN" || user.role === "EDITOR";
 export const canModerateComments = (user: NewsroomUser) => user.role === "ADMIN" || user.role === "EDITOR";
 export const canSeeAllArticles = (user: NewsroomUser) => canPublish(user);
+export const canEditSitePages = (user: NewsroomUser) => user.role === "ADMIN" || user.role === "EDITOR";
 
 export function canEditArticle(user: NewsroomUser, article: ArticleOwnership): boolean {
   if (canPublish(user)) return true;

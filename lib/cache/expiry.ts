@@ -76,6 +76,11 @@ export function writerChanged(): void {
   revalidatePath("/(site)/articles/[slug]", "layout");
 }
 
+/** A site page was added, renamed or edited: the page, and the footer of every page, which lists them. */
+export function sitePagesChanged(): void {
+  revalidatePath("/", "layout");
+}
+
 /** The database was changed outside the app (an import, a restore, a test fixture): expire every page. */
 export function everythingChanged(): void {
   revalidatePath("/", "layout");

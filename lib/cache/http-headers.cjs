@@ -58,6 +58,7 @@ const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalid
 const CACHED_READER_PAGES = [
   "/",
   "/articles/:path*",
+  "/pages/:path*",
   "/sections/:path*",
   "/tags/:path*",
   "/authors/:path*",

@@ -1,11 +1,11 @@
 // `npm run bench:import [-- --posts=10000 --comments=50000 --database=sqlite|postgresql|both --no-scale-check]`:
 // generates a WordPress export of an Arabic news site (a third of the comments replies, 50 authors,
 // 30 categories, 500 tags) and imports it with `npm run import:wordpress` on each database, in a
-// process of its own whose peak memory is sampled; then a file ten times the size on SQLite, whose
+// process of its own (the npm script's command line, memory flags included) whose peak memory is sampled; then a file ten times the size on SQLite, whose
 // import must need no more memory. Prints the figures; the targets are ≥300 posts a second
 // (comments included) and a peak under 300 MB.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -69,6 +69,16 @@ async function importOnce(
   } finally {
     await database.drop();
   }
+}
+
+/**
+ * `npm run import:wordpress` as package.json has it (its memory flags included), run without npm so
+ * that the process measured is the import's alone.
+ */
+function importCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = scripts["import:wordpress"].split(/\s+/);
+  return [command === "node" ? process.execPath : command, ...args];
 }
 
 function row(figures: ImportFigures): string {

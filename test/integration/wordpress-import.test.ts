@@ -13,6 +13,7 @@ import { CommentsClosedError } from "../../lib/errors";
 import { findLegacyAddress } from "../../lib/import/wordpress/addresses";
 import { importWordPressExport } from "../../lib/import/wordpress/import";
 import { WordPressExportError } from "../../lib/import/wordpress/scan";
+import { findSitePageSlugByLegacyId } from "../../lib/pages/pages";
 
 process.env.COMMENT_RATE_PER_MINUTE = "0";
 process.env.COMMENT_RATE_PER_HOUR = "0";
@@ -117,6 +118,7 @@ describe("a dry run", () => {
     assert.deepEqual(report.articles.byState, { PUBLISHED: 2, SCHEDULED: 1, DRAFT: 1, TRASH: 1 });
     assert.equal(report.comments.imported, 7);
     assert.equal(report.authors.created, 2);
+    assert.equal(report.pages.created, 1);
   });
 });
 
@@ -234,8 +236,7 @@ describe("importing a WXR 1.2 export (CDATA, the namespace under a prefix of its
 
   test("the report lists every item skipped or changed, with the reason", () => {
     const notesOf = (postId: string) => report.lines.find((line) => line.postId === postId)?.notes ?? [];
-    assert.deepEqual(report.skipped, { page: 1, nav_menu_item: 1 });
-    assert.ok(notesOf("110").some((note) => /post type page/.test(note)));
+    assert.deepEqual(report.skipped, { nav_menu_item: 1 });
     assert.ok(notesOf("120").some((note) => /nav_menu_item/.test(note)));
     assert.ok(notesOf("101").includes("category سياسة became a tag (an article has one section)"));
     assert.ok(notesOf("101").includes("<script> removed"));
@@ -297,6 +298,17 @@ describe("importing a WXR 1.2 export (CDATA, the namespace under a prefix of its
     assert.equal(article.slug, "القمة-الاقتصادية", "the slug the first import gave stays");
     const approved = await db.comment.findFirstOrThrow({ where: { articleId: article.id, legacyId: "504" } });
     assert.equal(approved.status, "APPROVED");
+  });
+});
+
+describe("a WordPress page", () => {
+  test("becomes a site page at its own address, which its old address and ?page_id= lead to", async () => {
+    const page = await db.sitePage.findUniqueOrThrow({ where: { sourceUrl: "https://akhbar.example/?page_id=110" } });
+    assert.equal(page.title, "من نحن");
+    assert.equal(page.slug, "about");
+    assert.deepEqual(blockTypes(parseArticleBody(page.body).blocks), ["paragraph"]);
+    assert.equal(await findLegacyAddress("/about/"), "/pages/about");
+    assert.equal(await findSitePageSlugByLegacyId("110"), "about");
   });
 });
 

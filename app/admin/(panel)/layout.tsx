@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { canManageSettings, canManageUsers, canModerateComments } from "@/lib/auth/access";
+import { canEditSitePages, canManageSettings, canManageUsers, canModerateComments } from "@/lib/auth/access";
 import { requireNewsroomUser } from "@/lib/auth/session";
 import { countCommentsByStatus } from "@/lib/comments/moderation";
 import { formatArabicNumber } from "@/lib/format";
@@ -35,6 +35,11 @@ export default async function PanelLayout({ children }: { children: ReactNode })
                 <Link href="/admin/comments">
                   التعليقات <span className="badge">{`بانتظار المراجعة: ${formatArabicNumber(pending)}`}</span>
                 </Link>
+              </li>
+            ) : null}
+            {canEditSitePages(editor) ? (
+              <li>
+                <Link href="/admin/pages">صفحات الموقع</Link>
               </li>
             ) : null}
             {canManageUsers(editor) ? (

@@ -98,6 +98,20 @@ test("every old address of the export redirects permanently to a page with the r
   expect((await request.get("/2024/01/12/no-such-post", { maxRedirects: 0 })).status()).toBe(404);
 });
 
+test("an imported page is at its own address, listed in the footer, and its old addresses lead to it", async ({ page, request }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "صفحات الموقع" }).getByRole("link", { name: "من نحن" }).click();
+  await expect(page).toHaveURL(/\/pages\/about$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("من نحن");
+  await expect(page.getByTestId("article-body")).toHaveText("موقع أخبار المنطقة.");
+  const byId = await request.get("/?page_id=110", { maxRedirects: 0 });
+  expect(byId.status()).toBe(308);
+  expect(byId.headers().location).toBe("/pages/about");
+  const byPath = await request.get("/about", { maxRedirects: 0 });
+  expect(byPath.status()).toBe(308);
+  expect(byPath.headers().location).toBe("/pages/about");
+});
+
 test.describe("replying to an imported comment", () => {
   test("with JavaScript: the reply is published under the comment it answers", async ({ page, articlePage }) => {
     await articlePage.goto("القمة-الاقتصادية");

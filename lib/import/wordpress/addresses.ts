@@ -2,12 +2,12 @@ import "server-only";
 import { db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import { isPublicArticle } from "../../articles/visibility";
-import { articlePath, authorPath, sectionPath, tagPath } from "../../paths";
-import type { MappingContext, PlannedArticle } from "./mapping";
+import { articlePath, authorPath, sectionPath, sitePagePath, tagPath } from "../../paths";
+import type { MappingContext, PlannedArticle, PlannedPage } from "./mapping";
 
 /*
  * Every address of the replaced site keeps working: an imported post's permalink and its
- * attachment pages lead to the article, `/category/<slug>/`, `/tag/<slug>/` and `/author/<login>/`
+ * attachment pages lead to the article, a page's to the site page, `/category/<slug>/`, `/tag/<slug>/` and `/author/<login>/`
  * to the section, tag and author pages. Stored as paths (decoded, without the trailing slash);
  * proxy.ts sends the paths no route of the portal has to the lookup below (`?p=` has its own,
  * through the article's legacy id).
@@ -67,6 +67,15 @@ export async function writeLegacyAddresses(
   const unique = [...new Map(rows.map((row) => [row.path, row])).values()];
   await tx.legacyAddress.deleteMany({ where: { path: { in: unique.map((row) => row.path) } } });
   await tx.legacyAddress.createMany({ data: unique });
+}
+
+/** A page's old address (`/about/`), leading to the site page. */
+export async function writePageAddresses(plan: PlannedPage, slug: string): Promise<void> {
+  const target = sitePagePath(slug);
+  for (const path of plan.oldPaths.map(normalizeLegacyPath)) {
+    if (path)
+      await db.legacyAddress.upsert({ where: { path }, create: { path, target }, update: { articleId: null, target } });
+  }
 }
 
 /**

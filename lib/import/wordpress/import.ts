@@ -5,11 +5,13 @@ import { availableSlug } from "../../articles/slugs";
 import { writeArchivedComments } from "../../comments/archive";
 import { db } from "../../db/client";
 import { SITE_TIME_ZONE } from "../../format";
+import { writeSitePage } from "../../pages/pages";
+import { sitePagePath } from "../../paths";
 import { sectionNamed } from "../../taxonomy/sections";
 import { existingAuthorAccount, importedAuthorAccount } from "../../users/accounts";
-import { writeLegacyAddresses } from "./addresses";
+import { writeLegacyAddresses, writePageAddresses } from "./addresses";
 import type { WxrAuthor } from "./entries";
-import { planItem, type MappingContext, type PlannedArticle } from "./mapping";
+import { planItem, type MappingContext, type PlannedArticle, type PlannedPage } from "./mapping";
 import { MediaImporter, type MediaSource } from "./media";
 import { countInto, emptyReport, type ArticleOutcome, type ImportReport, type ReportItem } from "./report";
 import { readExport, scanExport } from "./scan";
@@ -68,6 +70,8 @@ export async function importWordPressExport(
       report.lines.push(line);
     } else if (plan.kind === "article") {
       await run.article(plan.article, line);
+    } else if (plan.kind === "page") {
+      await run.page(plan.page, line);
     }
     onProgress?.({ done: (done += 1), total });
   });
@@ -99,6 +103,54 @@ class ImportRun {
     this.count(plan, line.outcome);
     line.notes = [...new Set(line.notes)];
     if (line.outcome === "failed" || line.notes.length > 0) this.report.lines.push(line);
+  }
+
+  async page(plan: PlannedPage, line: ReportItem): Promise<void> {
+    line.notes.push(...plan.notes);
+    try {
+      line.outcome = await this.writePage(plan, line);
+      this.report.pages[line.outcome] += 1;
+    } catch (error) {
+      line.outcome = "failed";
+      this.report.pages.failed += 1;
+      line.notes.push(`not imported: ${(error as Error).message}`);
+    }
+    if (line.outcome === "failed" || line.notes.length > 0) this.report.lines.push(line);
+  }
+
+  private async writePage(plan: PlannedPage, line: ReportItem): Promise<ArticleOutcome> {
+    const existing = await db.sitePage.findUnique({
+      where: { sourceUrl: plan.sourceUrl },
+      select: { id: true, slug: true },
+    });
+    const slug = existing?.slug ?? (await this.newPageSlug(plan.slug));
+    if (slug !== plan.slug) line.notes.push(`slug ${plan.slug} is taken: ${slug}`);
+    line.path = sitePagePath(slug);
+    if (this.dryRun) return existing ? "updated" : "created";
+    const legacyOwner = await db.sitePage.findUnique({ where: { legacyId: plan.postId }, select: { id: true } });
+    const legacyId = !legacyOwner || legacyOwner.id === existing?.id ? plan.postId : null;
+    const saved = await writeSitePage({
+      id: existing?.id ?? null,
+      title: plan.title,
+      slug,
+      body: plan.body,
+      legacyId,
+      sourceUrl: plan.sourceUrl,
+    });
+    await writePageAddresses(plan, saved.slug);
+    return existing ? "updated" : "created";
+  }
+
+  private async newPageSlug(wanted: string): Promise<string> {
+    let slug = wanted;
+    for (
+      let suffix = 2;
+      this.slugsTaken.has(`page:${slug}`) || (await db.sitePage.findUnique({ where: { slug } }));
+      suffix += 1
+    )
+      slug = `${wanted}-${suffix}`;
+    this.slugsTaken.add(`page:${slug}`);
+    return slug;
   }
 
   private count(plan: PlannedArticle, outcome: ArticleOutcome | "skipped"): void {

@@ -84,8 +84,22 @@ export interface PlannedArticle {
   notes: string[];
 }
 
+export interface PlannedPage {
+  postId: string;
+  /** `<site>/?page_id=<id>`: what finds the page again on the next run. */
+  sourceUrl: string;
+  title: string;
+  slug: string;
+  body: ArticleBody;
+  oldPaths: string[];
+  notes: string[];
+}
+
 export type ItemPlan =
-  { kind: "article"; article: PlannedArticle } | { kind: "attachment" } | { kind: "skipped"; reason: string };
+  | { kind: "article"; article: PlannedArticle }
+  | { kind: "page"; page: PlannedPage }
+  | { kind: "attachment" }
+  | { kind: "skipped"; reason: string };
 
 const ZERO_DATE = /^0000-00-00/;
 const UNTITLED = "بلا عنوان";
@@ -246,8 +260,38 @@ function oldPaths(item: WxrItem, siteUrl: string): string[] {
   }
 }
 
+/** A published page becomes a site page; any other is skipped, since a site page is public once it exists. */
+function planPage(item: WxrItem, context: MappingContext): ItemPlan {
+  if (item.status !== "publish" || item.password)
+    return {
+      kind: "skipped",
+      reason: `a page ${item.password ? "with a password" : `with status ${item.status || "(none)"}`}: site pages are public, so it was left out`,
+    };
+  const notes: string[] = [];
+  const title = item.title || UNTITLED;
+  if (!item.title) notes.push(`no title: imported as «${UNTITLED}»`);
+  const content = convertContent(item.content, {
+    siteUrl: context.siteUrl,
+    attachment: (id) => context.attachments.get(id),
+  });
+  notes.push(...content.notes);
+  return {
+    kind: "page",
+    page: {
+      postId: item.postId,
+      sourceUrl: `${context.siteUrl.replace(/\/+$/, "")}/?page_id=${item.postId}`,
+      title,
+      slug: plannedSlug(item, title, notes),
+      body: content.body,
+      oldPaths: oldPaths(item, context.siteUrl),
+      notes: [...new Set(notes)],
+    },
+  };
+}
+
 export function planItem(item: WxrItem, context: MappingContext): ItemPlan {
   if (item.postType === "attachment") return { kind: "attachment" };
+  if (item.postType === "page" && /^\d+$/.test(item.postId)) return planPage(item, context);
   if (item.postType !== "post")
     return { kind: "skipped", reason: `post type ${item.postType || "(none)"}: the portal has no place for it` };
   if (!/^\d+$/.test(item.postId)) return { kind: "skipped", reason: "no wp:post_id" };

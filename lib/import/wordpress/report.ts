@@ -26,6 +26,7 @@ export interface ImportReport {
   finishedAt: string;
   items: Record<string, number>;
   articles: Record<ArticleOutcome, number> & { byState: Record<string, number> };
+  pages: Record<ArticleOutcome, number>;
   comments: { imported: number; byStatus: Record<string, number>; skippedPingbacks: number; orphanReplies: number };
   authors: { created: number; existing: number; bylineOnly: number };
   skipped: Record<string, number>;
@@ -43,6 +44,7 @@ export function emptyReport(file: string, dryRun: boolean): ImportReport {
     finishedAt: "",
     items: {},
     articles: { created: 0, updated: 0, failed: 0, byState: {} },
+    pages: { created: 0, updated: 0, failed: 0 },
     comments: { imported: 0, byStatus: {}, skippedPingbacks: 0, orphanReplies: 0 },
     authors: { created: 0, existing: 0, bylineOnly: 0 },
     skipped: {},
@@ -67,6 +69,7 @@ export function formatReport(report: ImportReport): string {
     `${report.dryRun ? "Dry run (nothing written)" : "Import"} of ${report.file}: ${report.site} (WXR ${report.wxrVersion})`,
     `items in the file: ${counts(report.items)}`,
     `articles that ${verb}: ${counts(outcomes)}; by state: ${counts(byState)}`,
+    `site pages that ${verb}: ${counts(report.pages)}`,
     `comments that ${verb} imported: ${report.comments.imported} (${counts(report.comments.byStatus)}); ` +
       `pingbacks and trackbacks skipped: ${report.comments.skippedPingbacks}; replies without their parent: ${report.comments.orphanReplies}`,
     `authors: ${report.authors.created} new accounts, ${report.authors.existing} existing, ${report.authors.bylineOnly} bylines only`,
