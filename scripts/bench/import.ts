@@ -44,22 +44,11 @@ async function importOnce(
   try {
     createFreshDatabase(database.url);
     const started = Date.now();
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=react-server",
-        "--import",
-        "tsx",
-        "scripts/cli/import-wordpress.ts",
-        file,
-        "--report",
-        path.join(scratch, `${purpose}-report.json`),
-      ],
-      {
-        env: { ...process.env, DATABASE_URL: database.url, MEDIA_DIR: path.join(scratch, "media") },
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
+    const [command, ...args] = importCommand();
+    const child = spawn(command, [...args, file, "--report", path.join(scratch, `${purpose}-report.json`)], {
+      env: { ...process.env, DATABASE_URL: database.url, MEDIA_DIR: path.join(scratch, "media") },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const rss = new PeakRssSampler(child.pid as number, 100);
     rss.start();
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
