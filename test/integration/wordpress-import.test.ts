@@ -107,6 +107,30 @@ describe("a WordPress export that is not one, or is not well-formed", () => {
   });
 });
 
+describe("a post no converter can read", () => {
+  test("fails alone, with a line in the report; the posts around it are imported", async () => {
+    const deep = `${"<div>".repeat(200_000)}نص${"</div>".repeat(200_000)}`;
+    const file = path.join(scratch, "deep.xml");
+    writeFileSync(
+      file,
+      `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://deep.example</link><wp:wxr_version>1.2</wp:wxr_version>
+      ${[1, 2, 3]
+        .map(
+          (id) =>
+            `<item><title>خبر ${id}</title><content:encoded><![CDATA[${id === 2 ? deep : "<p>نص عادي</p>"}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`,
+        )
+        .join("\n")}</channel></rss>`,
+    );
+    const report = await importWordPressExport(file);
+    assert.equal(report.articles.created, 2);
+    assert.equal(report.articles.failed, 1);
+    const failed = report.lines.find((line) => line.postId === "2");
+    assert.equal(failed?.outcome, "failed");
+    assert.match(failed?.notes[0] ?? "", /^not imported: its content could not be converted/);
+    assert.equal(await db.article.count({ where: { sourceUrl: { startsWith: "https://deep.example/" } } }), 2);
+  });
+});
+
 describe("a dry run", () => {
   test("writes nothing and reports what the import would do", async () => {
     const before = await rowCounts();

@@ -10,8 +10,8 @@ import { sitePagePath } from "../../paths";
 import { sectionNamed } from "../../taxonomy/sections";
 import { existingAuthorAccount, importedAuthorAccount } from "../../users/accounts";
 import { writeLegacyAddresses, writePageAddresses } from "./addresses";
-import type { WxrAuthor } from "./entries";
-import { planItem, type MappingContext, type PlannedArticle, type PlannedPage } from "./mapping";
+import type { WxrAuthor, WxrItem } from "./entries";
+import { planItem, type ItemPlan, type MappingContext, type PlannedArticle, type PlannedPage } from "./mapping";
 import { MediaImporter, type MediaSource } from "./media";
 import { countInto, emptyReport, type ArticleOutcome, type ImportReport, type ReportItem } from "./report";
 import { readExport, scanExport } from "./scan";
@@ -63,8 +63,13 @@ export async function importWordPressExport(
       outcome: "skipped",
       notes: [],
     };
-    const plan = planItem(item, run.context);
-    if (plan.kind === "skipped") {
+    const plan = planned(item, run.context);
+    if (plan.kind === "unreadable") {
+      line.outcome = "failed";
+      line.notes.push(`not imported: its content could not be converted (${plan.reason})`);
+      report.articles.failed += 1;
+      report.lines.push(line);
+    } else if (plan.kind === "skipped") {
       line.notes.push(plan.reason);
       countInto(report.skipped, item.postType || "(none)");
       report.lines.push(line);
@@ -77,6 +82,15 @@ export async function importWordPressExport(
   });
   report.finishedAt = new Date().toISOString();
   return report;
+}
+
+/** The item's plan; content no converter can read (nested past any stack, say) fails this item alone. */
+function planned(item: WxrItem, context: MappingContext): ItemPlan | { kind: "unreadable"; reason: string } {
+  try {
+    return planItem(item, context);
+  } catch (error) {
+    return { kind: "unreadable", reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 class ImportRun {
