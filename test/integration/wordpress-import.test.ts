@@ -311,9 +311,18 @@ describe("importing a WXR 1.2 export (CDATA, the namespace under a prefix of its
         .replace("القمة الاقتصادية تنطلق في الرياض", "القمة الاقتصادية تختتم أعمالها")
         .replace("<![CDATA[0]]></wordpress:comment_approved>", "<![CDATA[1]]></wordpress:comment_approved>"),
     );
+    const unchangedPost = await articleBySource("103");
+    const revisionsBefore = await db.articleRevision.count({ where: { articleId: unchangedPost.id } });
     const again = await importWordPressExport(edited, { media: { folder: uploads } });
-    assert.equal(again.articles.updated, 5);
+    // Only post 101 changed (its title, and a comment approved since).
+    assert.equal(again.articles.updated, 1);
+    assert.equal(again.articles.unchanged, 4);
     assert.equal(again.articles.created, 0);
+    assert.equal(
+      await db.articleRevision.count({ where: { articleId: unchangedPost.id } }),
+      revisionsBefore,
+      "an unchanged post gets no new revision",
+    );
     assert.equal(again.authors.existing, 2);
     // One more comment: the reader's posted to article 101 by the test above.
     assert.deepEqual(await rowCounts(), before);

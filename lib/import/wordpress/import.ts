@@ -173,6 +173,7 @@ class ImportRun {
     if (outcome === "failed") return;
     countInto(this.report.articles.byState, plan.trashed ? "TRASH" : plan.status);
     this.report.comments.skippedPingbacks += plan.skippedComments;
+    if (outcome === "unchanged") return;
     this.report.comments.imported += plan.comments.length;
     for (const comment of plan.comments) countInto(this.report.comments.byStatus, comment.status);
   }
@@ -211,6 +212,7 @@ class ImportRun {
       sourceUrl: plan.sourceUrl,
       legacyId,
     };
+    if (existing && (await sameAsStored(existing.id, columns, plan))) return "unchanged";
     let orphans: string[] = [];
     await saveArticle({
       id: existing?.id ?? null,
@@ -319,4 +321,57 @@ function sameSite(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+type StoredValue = string | number | boolean | Date | null;
+const sameValue = (a: StoredValue | undefined, b: StoredValue | undefined) =>
+  a instanceof Date || b instanceof Date
+    ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+    : (a ?? null) === (b ?? null);
+
+/**
+ * Whether the article an earlier run wrote already says all this post says (columns, tags,
+ * comments and their threads): then a second run writes nothing, and adds no revision.
+ */
+async function sameAsStored(
+  articleId: number,
+  columns: Record<string, StoredValue>,
+  plan: PlannedArticle,
+): Promise<boolean> {
+  const stored = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: {
+      tags: { select: { tag: { select: { name: true } } } },
+      comments: {
+        where: { legacyId: { not: null } },
+        select: {
+          legacyId: true,
+          authorName: true,
+          authorEmail: true,
+          body: true,
+          status: true,
+          createdAt: true,
+          parent: { select: { legacyId: true } },
+        },
+      },
+    },
+  });
+  const row = stored as unknown as Record<string, StoredValue>;
+  if (!Object.entries(columns).every(([column, value]) => sameValue(row[column], value))) return false;
+  const tags = stored.tags.map(({ tag }) => tag.name).sort();
+  if (JSON.stringify(tags) !== JSON.stringify([...plan.tags].sort())) return false;
+  if (stored.comments.length !== plan.comments.length) return false;
+  const byId = new Map(stored.comments.map((comment) => [comment.legacyId, comment]));
+  return plan.comments.every((comment) => {
+    const found = byId.get(comment.legacyId);
+    return (
+      found !== undefined &&
+      found.authorName === comment.authorName &&
+      found.authorEmail === comment.authorEmail &&
+      found.body === comment.body &&
+      found.status === comment.status &&
+      found.createdAt.getTime() === comment.createdAt.getTime() &&
+      (found.parent?.legacyId ?? null) === comment.parentLegacyId
+    );
+  });
 }

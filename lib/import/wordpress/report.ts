@@ -3,7 +3,7 @@
  * that was skipped, failed, or changed on its way in. Nothing is left out without a line here.
  */
 
-export type ArticleOutcome = "created" | "updated" | "failed";
+export type ArticleOutcome = "created" | "updated" | "unchanged" | "failed";
 
 export interface ReportItem {
   postId: string;
@@ -43,8 +43,8 @@ export function emptyReport(file: string, dryRun: boolean): ImportReport {
     startedAt: new Date().toISOString(),
     finishedAt: "",
     items: {},
-    articles: { created: 0, updated: 0, failed: 0, byState: {} },
-    pages: { created: 0, updated: 0, failed: 0 },
+    articles: { created: 0, updated: 0, unchanged: 0, failed: 0, byState: {} },
+    pages: { created: 0, updated: 0, unchanged: 0, failed: 0 },
     comments: { imported: 0, byStatus: {}, skippedPingbacks: 0, orphanReplies: 0 },
     authors: { created: 0, existing: 0, bylineOnly: 0 },
     skipped: {},
