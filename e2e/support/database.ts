@@ -96,6 +96,11 @@ export class TestDatabase {
     );
   }
 
+  async sitePageTitles(): Promise<string[]> {
+    const rows = await this.connection.rows<{ title: string }>(`SELECT "title" FROM "SitePage" ORDER BY "id"`);
+    return rows.map((row) => row.title);
+  }
+
   async countComments(articleId: number): Promise<number> {
     const [row] = await this.connection.rows<CountRow>(`SELECT COUNT(*) AS n FROM "Comment" WHERE "articleId" = ?`, [
       articleId,

@@ -135,3 +135,20 @@ test.describe("settings replayed without an admin's session", () => {
     expect(await database.settings()).toEqual(before);
   });
 });
+
+test.describe("site pages replayed without an editor's session", () => {
+  test.use({ storageState: authFile("EDITOR") });
+
+  test("creating a page", async ({ page, database }) => {
+    const before = await database.sitePageTitles();
+    await page.goto("/admin/pages");
+    const form = page.getByRole("form", { name: "الصفحة" });
+    await form.getByLabel("العنوان").fill("صفحة لن تُحفظ");
+    await form.getByLabel("النص").fill("نص");
+    const save = await captureActionRequest(page, () => form.getByRole("button", { name: "حفظ الصفحة" }).click());
+
+    expect(await replayAction(save, null)).toContain(NOT_SIGNED_IN);
+    expect(await replayAction(save, "AUTHOR")).toContain(FORBIDDEN);
+    expect(await database.sitePageTitles()).toEqual(before);
+  });
+});
