@@ -41,7 +41,7 @@ export async function copySqliteToPostgresql(sqliteFile: string, postgresqlUrl: 
   const client = new pg.Client({ connectionString: postgresqlUrl });
   await client.connect();
   try {
-    const targetTables = await tablesInInsertOrder(client);
+    const { ordered: targetTables, selfReferences } = await tablesInInsertOrder(client);
     const sourceTables = new Set(sqliteTables(sqlite));
     const skippedEmpty = [...sourceTables].filter((table) => !targetTables.includes(table));
     for (const table of skippedEmpty) {
@@ -55,7 +55,9 @@ export async function copySqliteToPostgresql(sqliteFile: string, postgresqlUrl: 
     await client.query("BEGIN");
     try {
       for (const table of targetTables.filter((name) => sourceTables.has(name))) {
-        tables.push({ table, rows: await copyTable(sqlite, client, table) });
+        const selfReference = selfReferences.get(table);
+        tables.push({ table, rows: await copyTable(sqlite, client, table, selfReference?.columns ?? []) });
+        if (selfReference) await fillSelfReferences(sqlite, client, table, selfReference);
         await resetSequences(client, table);
       }
       await client.query("COMMIT");
@@ -94,27 +96,45 @@ const rowCount = (sqlite: Database.Database, table: string) =>
 
 const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
+/** A table's columns that point at its own rows (a comment's parent), and the column they point at. */
+interface SelfReference {
+  key: string;
+  columns: string[];
+}
+
 /**
- * The public schema's tables, each after the tables its foreign keys point to. A table referring
- * to itself is fine only if its rows are copied parents first, which this does not arrange: refused.
+ * The public schema's tables, each after the tables its foreign keys point to, and the columns by
+ * which a table refers to itself: those are copied after all its rows (`fillSelfReferences`), so
+ * the order of its rows does not matter.
  */
-async function tablesInInsertOrder(client: pg.Client): Promise<string[]> {
+async function tablesInInsertOrder(
+  client: pg.Client,
+): Promise<{ ordered: string[]; selfReferences: Map<string, SelfReference> }> {
   const { rows: tables } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> ALL($1::text[]) ORDER BY c.relname`,
     [[...NOT_COPIED]],
   );
-  const { rows: references } = await client.query<{ child: string; parent: string }>(
-    `SELECT child.relname AS child, parent.relname AS parent FROM pg_constraint k
+  const { rows: references } = await client.query<{ child: string; parent: string; columns: string[]; keys: string[] }>(
+    `SELECT child.relname AS child, parent.relname AS parent,
+            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = k.conrelid AND attnum = ANY(k.conkey)) AS columns,
+            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = k.confrelid AND attnum = ANY(k.confkey)) AS keys
+     FROM pg_constraint k
      JOIN pg_class child ON child.oid = k.conrelid JOIN pg_class parent ON parent.oid = k.confrelid
      JOIN pg_namespace n ON n.oid = child.relnamespace
      WHERE k.contype = 'f' AND n.nspname = 'public'`,
   );
   const parents = new Map(tables.map(({ name }) => [name, new Set<string>()]));
-  for (const { child, parent } of references) {
-    if (child === parent)
-      throw new Error(`table "${child}" refers to itself: its rows would need ordering, which this copy does not do`);
-    parents.get(child)?.add(parent);
+  const selfReferences = new Map<string, SelfReference>();
+  for (const { child, parent, columns, keys } of references) {
+    if (child !== parent) {
+      parents.get(child)?.add(parent);
+      continue;
+    }
+    const known = selfReferences.get(child);
+    if (columns.length !== 1 || keys.length !== 1 || (known && known.key !== keys[0]))
+      throw new Error(`table "${child}" refers to itself by more than one column: this copy handles one key`);
+    selfReferences.set(child, { key: keys[0], columns: [...(known?.columns ?? []), columns[0]] });
   }
   const ordered: string[] = [];
   const visit = (table: string, path: string[]) => {
@@ -124,7 +144,34 @@ async function tablesInInsertOrder(client: pg.Client): Promise<string[]> {
     ordered.push(table);
   };
   for (const { name } of tables) visit(name, []);
-  return ordered;
+  return { ordered, selfReferences };
+}
+
+/** The self-referring columns of a table whose rows are all copied, in batches of UPDATE … FROM unnest. */
+async function fillSelfReferences(
+  sqlite: Database.Database,
+  client: pg.Client,
+  table: string,
+  { key, columns }: SelfReference,
+): Promise<void> {
+  for (const column of columns) {
+    const select = sqlite
+      .prepare(`SELECT ${quoted(key)}, ${quoted(column)} FROM ${quoted(table)} WHERE ${quoted(column)} IS NOT NULL`)
+      .raw();
+    const update = `UPDATE ${quoted(table)} t SET ${quoted(column)} = v.value
+      FROM unnest($1::bigint[], $2::bigint[]) AS v(key, value) WHERE t.${quoted(key)} = v.key`;
+    let batch: [unknown[], unknown[]] = [[], []];
+    const flush = async () => {
+      if (batch[0].length > 0) await client.query(update, batch);
+      batch = [[], []];
+    };
+    for (const [id, value] of select.iterate() as Iterable<[unknown, unknown]>) {
+      batch[0].push(id);
+      batch[1].push(value);
+      if (batch[0].length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+  }
 }
 
 async function targetColumns(client: pg.Client, table: string): Promise<TargetColumn[]> {
@@ -144,7 +191,13 @@ async function targetColumns(client: pg.Client, table: string): Promise<TargetCo
  * statements for a large table, each value cast to its column's type (enums included) by PostgreSQL.
  * Columns only PostgreSQL has keep their defaults.
  */
-async function copyTable(sqlite: Database.Database, client: pg.Client, table: string): Promise<number> {
+async function copyTable(
+  sqlite: Database.Database,
+  client: pg.Client,
+  table: string,
+  /** Columns written afterwards (a row may point at one not copied yet): NULL here. */
+  deferred: readonly string[],
+): Promise<number> {
   const existing = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table)}) AS any`);
   if (existing.rows[0].any)
     throw new Error(`table "${table}" in PostgreSQL already has rows: copy into a freshly migrated, unseeded database`);
@@ -173,7 +226,9 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, table: st
     batch = columns.map(() => []);
   };
   for (const row of select.iterate() as Iterable<unknown[]>) {
-    row.forEach((value, index) => batch[index].push(convert(value, columns[index], table)));
+    row.forEach((value, index) =>
+      batch[index].push(deferred.includes(columns[index].name) ? null : convert(value, columns[index], table)),
+    );
     if (batch[0].length >= BATCH_ROWS) await flush();
   }
   await flush();

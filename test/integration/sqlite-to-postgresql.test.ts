@@ -48,7 +48,13 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
       .run(Date.UTC(2026, 10, 1, 8, 0, 0, 5), Date.UTC(2026, 10, 1, 8, 0, 0, 5));
     sqlite
       .prepare(
-        `INSERT INTO "Comment" ("articleId", "authorName", "body", "status", "createdAt") VALUES (41, 'قارئ', 'تعليق', 'SPAM', '2026-11-29T10:00:00.000+00:00')`,
+        `INSERT INTO "Comment" ("id", "articleId", "authorName", "body", "status", "createdAt") VALUES (5, 41, 'قارئ', 'تعليق', 'SPAM', '2026-11-29T10:00:00.000+00:00')`,
+      )
+      .run();
+    // A reply stored before the comment it answers (an import can do that): the copy must not depend on row order.
+    sqlite
+      .prepare(
+        `INSERT INTO "Comment" ("id", "articleId", "parentId", "authorName", "body", "status", "createdAt") VALUES (3, 41, 5, 'مجيب', 'ردّ', 'APPROVED', '2026-11-29T11:00:00.000+00:00')`,
       )
       .run();
     const file = sqlite.name;
@@ -61,7 +67,7 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
       [
         { table: "Section", rows: 1 },
         { table: "Article", rows: 1 },
-        { table: "Comment", rows: 1 },
+        { table: "Comment", rows: 2 },
       ],
     );
     const [article] = await query<{
@@ -82,7 +88,10 @@ describeInLane("postgresql", "copying a SQLite database into PostgreSQL", () => 
       status: "PUBLISHED",
       section: "2026-01-02 03:04:05",
     });
-    assert.deepEqual(await query(`SELECT "status"::text AS status FROM "Comment"`), [{ status: "SPAM" }]);
+    assert.deepEqual(await query(`SELECT "id", "parentId", "status"::text AS status FROM "Comment" ORDER BY "id"`), [
+      { id: 3, parentId: 5, status: "APPROVED" },
+      { id: 5, parentId: null, status: "SPAM" },
+    ]);
     // Analyzed: the planner knows the filled tables at once, not after autovacuum.
     const [statistics] = await query<{ columns: string }>(
       `SELECT COUNT(*) AS columns FROM pg_statistic WHERE starelid = '"Article"'::regclass`,
