@@ -24,6 +24,14 @@ export function slugify(text: string): string {
   return slug || words[0]?.slice(0, MAX_SLUG_LENGTH) || "";
 }
 
+/** `base`, or `base-2`, `base-3`…: the first not in `taken`. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string | null>): string {
+  if (!taken.has(base)) return base;
+  let suffix = 2;
+  while (taken.has(`${base}-${suffix}`)) suffix += 1;
+  return `${base}-${suffix}`;
+}
+
 /**
  * The slug in a dynamic route param. Next passes non-ASCII segments percent-encoded; slugs never
  * contain "%", so decoding is lossless. A malformed escape is not a slug at all.

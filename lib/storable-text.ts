@@ -10,3 +10,6 @@ export const UNSTORABLE_TEXT_MESSAGE = "يحتوي النص على محارف غ
 export function hasUnstorableCharacters(text: string): boolean {
   return UNSTORABLE.test(text);
 }
+
+/** The refinement for a zod string: `.refine(storable, { error: UNSTORABLE_TEXT_MESSAGE })`. */
+export const storable = (text: string) => !hasUnstorableCharacters(text);

@@ -6,8 +6,8 @@ import { canEditSitePages, type NewsroomUser } from "../auth/access";
 import { db } from "../db/client";
 import { nullWhenNotFound } from "../db/errors";
 import { ForbiddenError, InvalidInputError } from "../errors";
-import { slugify } from "../slug";
-import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
+import { firstFreeSlug, slugify } from "../slug";
+import { storable, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 
 /*
  * The site's own pages (About, Contact, Terms…): their reads, their one write path, and who may
@@ -47,8 +47,6 @@ export async function findSitePageSlugByLegacyId(legacyId: string): Promise<stri
   return (await db.sitePage.findUnique({ where: { legacyId }, select: { slug: true } }))?.slug ?? null;
 }
 
-const storable = (text: string) => !hasUnstorableCharacters(text);
-
 export const sitePageFormSchema = z.object({
   title: z
     .string({ error: "العنوان مطلوب." })
@@ -75,6 +73,12 @@ export const sitePageFormSchema = z.object({
       }
     }),
 });
+
+/** `base`, or the first `base-N` no page has, nor any in `alsoTaken`. */
+export async function availableSitePageSlug(base: string, alsoTaken: ReadonlySet<string> = new Set()): Promise<string> {
+  const stored = await db.sitePage.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return firstFreeSlug(base, new Set([...alsoTaken, ...stored.map((row) => row.slug)]));
+}
 
 /** The one write path of a page, for the newsroom's form and the importer alike. */
 export async function writeSitePage(page: {

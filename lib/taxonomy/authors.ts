@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { slugify } from "../slug";
+import { firstFreeSlug, slugify } from "../slug";
 
 export interface AuthorProfile {
   id: string;
@@ -20,11 +20,6 @@ export function getAuthor(slugOrId: string): Promise<AuthorProfile | null> {
 /** A unique author slug made from a name, for a new account. */
 export async function availableAuthorSlug(name: string): Promise<string> {
   const base = slugify(name) || "كاتب";
-  const taken = new Set(
-    (await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  let suffix = 2;
-  while (taken.has(`${base}-${suffix}`)) suffix += 1;
-  return `${base}-${suffix}`;
+  const stored = await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return firstFreeSlug(base, new Set(stored.map((row) => row.slug)));
 }

@@ -2,15 +2,13 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
+import { storable, UNSTORABLE_TEXT_MESSAGE } from "../storable-text";
 import { PASSWORD_MIN_LENGTH } from "../auth/password";
 import { db } from "../db/client";
 import { nullWhenNotFound } from "../db/errors";
 import { availableAuthorSlug } from "../taxonomy/authors";
 import { canManageUsers, type NewsroomUser } from "../auth/access";
 import { EmailTakenError, ForbiddenError, InvalidInputError } from "../errors";
-
-const storable = (text: string) => !hasUnstorableCharacters(text);
 
 export const newUserSchema = z.object({
   email: z.email({ error: "بريد إلكتروني غير صالح." }).trim().toLowerCase(),

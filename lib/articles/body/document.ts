@@ -50,7 +50,8 @@ const linkInline = z
 const emphasisInline = z.object({ type: z.literal("emphasis"), content: inlineContent });
 const strongInline = z.object({ type: z.literal("strong"), content: inlineContent });
 
-function containsLink(inline: Inline): boolean {
+/** Whether the inline content is or holds a link (links do not nest). */
+export function containsLink(inline: Inline): boolean {
   return inline.type === "link" || (inline.type !== "text" && inline.content.some(containsLink));
 }
 

@@ -48,9 +48,7 @@ export async function writeLegacyAddresses(
   context: MappingContext,
   pages: { sectionSlug: string | null; authorSlug: string | null },
 ): Promise<void> {
-  const rows: { path: string; articleId: number | null; target: string | null }[] = articleAddresses(plan, context).map(
-    (path) => ({ path, articleId, target: null }),
-  );
+  const rows: AddressRow[] = articleAddresses(plan, context).map((path) => ({ path, articleId, target: null }));
   const page = (path: string, target: string) => rows.push({ path, articleId: null, target });
   if (plan.sectionTerm && pages.sectionSlug) page(`/category/${plan.sectionTerm.slug}`, sectionPath(pages.sectionSlug));
   if (plan.author && pages.authorSlug) page(`/author/${plan.author.login}`, authorPath(pages.authorSlug));
@@ -64,18 +62,29 @@ export async function writeLegacyAddresses(
       if (tag) page(`/${term.archive}/${term.slug}`, tagPath(tag.slug));
     }
   }
+  await replaceAddresses(tx, rows);
+}
+
+type AddressRow = { path: string; articleId: number | null; target: string | null };
+
+/** Each path leads where its row says from now on, whatever it led to before (two statements). */
+async function replaceAddresses(client: Prisma.TransactionClient, rows: readonly AddressRow[]): Promise<void> {
   const unique = [...new Map(rows.map((row) => [row.path, row])).values()];
-  await tx.legacyAddress.deleteMany({ where: { path: { in: unique.map((row) => row.path) } } });
-  await tx.legacyAddress.createMany({ data: unique });
+  if (unique.length === 0) return;
+  await client.legacyAddress.deleteMany({ where: { path: { in: unique.map((row) => row.path) } } });
+  await client.legacyAddress.createMany({ data: unique });
 }
 
 /** A page's old address (`/about/`), leading to the site page. */
 export async function writePageAddresses(plan: PlannedPage, slug: string): Promise<void> {
   const target = sitePagePath(slug);
-  for (const path of plan.oldPaths.map(normalizeLegacyPath)) {
-    if (path)
-      await db.legacyAddress.upsert({ where: { path }, create: { path, target }, update: { articleId: null, target } });
-  }
+  const paths = plan.oldPaths.map(normalizeLegacyPath).filter((path): path is string => path !== null);
+  await db.$transaction((tx) =>
+    replaceAddresses(
+      tx,
+      paths.map((path) => ({ path, articleId: null, target })),
+    ),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import {
   articleBodySchema,
+  containsLink,
   imageSrcSchema,
   linkHrefSchema,
   type ArticleBlock,
@@ -83,6 +84,9 @@ const INLINE_CONTAINERS = new Set([
   "label",
 ]);
 
+/** What stands for a body left with no block (a document holds at least one). */
+export const EMPTY_BODY_PLACEHOLDER: ArticleBlock = { type: "paragraph", text: "—" };
+
 export function convertContent(html: string, context: ContentContext): ConvertedContent {
   const notes = new Set<string>();
   const shortcodes = convertShortcodes(needsAutoParagraphs(html) ? autoParagraphs(html) : html);
@@ -92,7 +96,7 @@ export function convertContent(html: string, context: ContentContext): Converted
   const blocks = converter.blocks(tree.children);
   if (blocks.length === 0) {
     notes.add("empty body: a placeholder paragraph was written");
-    blocks.push({ type: "paragraph", text: "—" });
+    blocks.push(EMPTY_BODY_PLACEHOLDER);
   }
   return { body: articleBodySchema.parse({ version: 1, blocks }), notes: [...notes] };
 }
@@ -322,10 +326,6 @@ const optional = <T>(value: T | null): T[] => (value === null ? [] : [value]);
 
 function wrap(out: Inline[], type: "emphasis" | "strong", content: Inline[]): void {
   if (content.length) out.push({ type, content });
-}
-
-function containsLink(inline: Inline): boolean {
-  return inline.type === "link" || (inline.type !== "text" && inline.content.some(containsLink));
 }
 
 function mergeTexts(inlines: Inline[]): Inline[] {

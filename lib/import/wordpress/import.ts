@@ -5,13 +5,14 @@ import { availableSlug } from "../../articles/slugs";
 import { writeArchivedComments } from "../../comments/archive";
 import { db } from "../../db/client";
 import { SITE_TIME_ZONE } from "../../format";
-import { writeSitePage } from "../../pages/pages";
+import { availableSitePageSlug, writeSitePage } from "../../pages/pages";
 import { sitePagePath } from "../../paths";
 import { sectionNamed } from "../../taxonomy/sections";
 import { existingAuthorAccount, importedAuthorAccount } from "../../users/accounts";
 import { writeLegacyAddresses, writePageAddresses } from "./addresses";
 import type { WxrAuthor, WxrItem } from "./entries";
 import { planItem, type ItemPlan, type MappingContext, type PlannedArticle, type PlannedPage } from "./mapping";
+import { EMPTY_BODY_PLACEHOLDER } from "./content";
 import { MediaImporter, type MediaSource } from "./media";
 import { countInto, emptyReport, type ArticleOutcome, type ImportReport, type ReportItem } from "./report";
 import { readExport, scanExport } from "./scan";
@@ -96,8 +97,14 @@ function planned(item: WxrItem, context: MappingContext): ItemPlan | { kind: "un
 class ImportRun {
   private readonly accounts = new Map<string, { id: string; slug: string } | null>();
   private readonly sections = new Map<string, { id: number; slug: string }>();
-  /** Slugs given out in this run, so a dry run too gives each article its own. */
+  /** Slugs given out in this run, so a dry run too gives each article and page its own. */
   private readonly slugsTaken = new Set<string>();
+  private readonly pageSlugsTaken = new Set<string>();
+
+  private giveOut(taken: Set<string>, slug: string): string {
+    taken.add(slug);
+    return slug;
+  }
 
   constructor(
     private readonly report: ImportReport,
@@ -137,7 +144,8 @@ class ImportRun {
       where: { sourceUrl: plan.sourceUrl },
       select: { id: true, slug: true },
     });
-    const slug = existing?.slug ?? (await this.newPageSlug(plan.slug));
+    const slug =
+      existing?.slug ?? this.giveOut(this.pageSlugsTaken, await availableSitePageSlug(plan.slug, this.pageSlugsTaken));
     if (slug !== plan.slug) line.notes.push(`slug ${plan.slug} is taken: ${slug}`);
     line.path = sitePagePath(slug);
     if (this.dryRun) return existing ? "updated" : "created";
@@ -153,18 +161,6 @@ class ImportRun {
     });
     await writePageAddresses(plan, saved.slug);
     return existing ? "updated" : "created";
-  }
-
-  private async newPageSlug(wanted: string): Promise<string> {
-    let slug = wanted;
-    for (
-      let suffix = 2;
-      this.slugsTaken.has(`page:${slug}`) || (await db.sitePage.findUnique({ where: { slug } }));
-      suffix += 1
-    )
-      slug = `${wanted}-${suffix}`;
-    this.slugsTaken.add(`page:${slug}`);
-    return slug;
   }
 
   private count(plan: PlannedArticle, outcome: ArticleOutcome | "skipped"): void {
@@ -189,7 +185,9 @@ class ImportRun {
     if (leadImage && "missing" in leadImage) line.notes.push(`lead image not imported: ${leadImage.missing}`);
     const leadImageUrl = leadImage && "url" in leadImage ? leadImage.url : null;
 
-    const slug = existing ? existing.slug : await this.newSlug(plan.slug);
+    const slug = existing
+      ? existing.slug
+      : this.giveOut(this.slugsTaken, await availableSlug(plan.slug, this.slugsTaken));
     if (!existing && slug !== plan.slug) line.notes.push(`slug ${plan.slug} is taken: ${slug}`);
     line.path = `/articles/${slug}`;
     if (this.dryRun) return existing ? "updated" : "created";
@@ -261,13 +259,6 @@ class ImportRun {
     return section;
   }
 
-  private async newSlug(wanted: string): Promise<string> {
-    let slug = await availableSlug(wanted);
-    for (let suffix = 2; this.slugsTaken.has(slug); suffix += 1) slug = await availableSlug(`${wanted}-${suffix}`);
-    this.slugsTaken.add(slug);
-    return slug;
-  }
-
   /** The author's account (looked up or made once per run), or null: the name is then the byline. */
   private async author(plan: PlannedArticle, line: ReportItem): Promise<{ id: string; slug: string } | null> {
     const key = plan.author?.login ?? `byline:${plan.bylineLabel}`;
@@ -308,7 +299,7 @@ class ImportRun {
         if (block.caption) blocks.push({ type: "paragraph", text: block.caption });
       }
     }
-    if (blocks.length === 0) blocks.push({ type: "paragraph", text: "—" });
+    if (blocks.length === 0) blocks.push(EMPTY_BODY_PLACEHOLDER);
     return { ...plan.body, blocks };
   }
 }

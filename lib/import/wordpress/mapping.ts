@@ -260,6 +260,17 @@ function oldPaths(item: WxrItem, siteUrl: string): string[] {
   }
 }
 
+/** A post's or page's title (a placeholder when it has none) and its body document, with their notes. */
+function titleAndBody(item: WxrItem, context: MappingContext, notes: string[]): { title: string; body: ArticleBody } {
+  if (!item.title) notes.push(`no title: imported as «${UNTITLED}»`);
+  const content = convertContent(item.content, {
+    siteUrl: context.siteUrl,
+    attachment: (id) => context.attachments.get(id),
+  });
+  notes.push(...content.notes);
+  return { title: item.title || UNTITLED, body: content.body };
+}
+
 /** A published page becomes a site page; any other is skipped, since a site page is public once it exists. */
 function planPage(item: WxrItem, context: MappingContext): ItemPlan {
   if (item.status !== "publish" || item.password)
@@ -268,13 +279,7 @@ function planPage(item: WxrItem, context: MappingContext): ItemPlan {
       reason: `a page ${item.password ? "with a password" : `with status ${item.status || "(none)"}`}: site pages are public, so it was left out`,
     };
   const notes: string[] = [];
-  const title = item.title || UNTITLED;
-  if (!item.title) notes.push(`no title: imported as «${UNTITLED}»`);
-  const content = convertContent(item.content, {
-    siteUrl: context.siteUrl,
-    attachment: (id) => context.attachments.get(id),
-  });
-  notes.push(...content.notes);
+  const { title, body } = titleAndBody(item, context, notes);
   return {
     kind: "page",
     page: {
@@ -282,7 +287,7 @@ function planPage(item: WxrItem, context: MappingContext): ItemPlan {
       sourceUrl: `${context.siteUrl.replace(/\/+$/, "")}/?page_id=${item.postId}`,
       title,
       slug: plannedSlug(item, title, notes),
-      body: content.body,
+      body,
       oldPaths: oldPaths(item, context.siteUrl),
       notes: [...new Set(notes)],
     },
@@ -301,13 +306,7 @@ export function planItem(item: WxrItem, context: MappingContext): ItemPlan {
   const articleState = state(item, notes);
   if (!articleState) return { kind: "skipped", reason: `status ${item.status || "(none)"} is not a post status` };
 
-  const headline = item.title || UNTITLED;
-  if (!item.title) notes.push(`no title: imported as «${UNTITLED}»`);
-  const content = convertContent(item.content, {
-    siteUrl: context.siteUrl,
-    attachment: (id) => context.attachments.get(id),
-  });
-  notes.push(...content.notes);
+  const { title: headline, body } = titleAndBody(item, context, notes);
   // A draft's date is when it was last saved: it is given one when it is published.
   const publishedAt =
     articleState.status === "DRAFT" && !articleState.trashed
@@ -330,7 +329,7 @@ export function planItem(item: WxrItem, context: MappingContext): ItemPlan {
       sourceUrl: `${context.siteUrl.replace(/\/+$/, "")}/?p=${item.postId}`,
       headline,
       dek: item.excerpt || null,
-      body: content.body,
+      body,
       slug: plannedSlug(item, headline, notes),
       status: undated ? "DRAFT" : articleState.status,
       trashed: articleState.trashed,

@@ -6,7 +6,6 @@ import {
   runCommentLoad,
   storedByMarker,
   summarize,
-  type CommentAttempt,
 } from "../../shared/comment-load";
 import type { CommentOutcome } from "../../shared/comment-post";
 import type { PortalServer } from "../../shared/portal-server";
@@ -61,13 +60,14 @@ export async function measureCommentPosting(
   const stored = storedByMarker(rows, runId);
   const summary = summarize(attempts, seconds * 1000);
   const accepted = summary.byOutcome.published + summary.byOutcome.held;
+  const timedOut = attempts.filter((attempt) => attempt.error?.startsWith("TimeoutError")).length;
   return {
     requestsPerSecond: summary.requests / seconds,
     latencyMs: summary.latencyMs,
     requests: summary.requests,
     seconds,
-    errors: summary.byOutcome["network-error"] - timeouts(attempts),
-    timeouts: timeouts(attempts),
+    errors: summary.byOutcome["network-error"] - timedOut,
+    timeouts: timedOut,
     // A comment taken without JavaScript is answered 303 (lib/comments/answers.ts): not a failure.
     non2xx: attempts.filter((attempt) => (attempt.httpStatus ?? 0) >= 400).length,
     // The body only: fetch does not hand over the headers' bytes.
@@ -80,9 +80,6 @@ export async function measureCommentPosting(
     missing: lostAcknowledgedComments(attempts, stored).length,
   };
 }
-
-const timeouts = (attempts: readonly CommentAttempt[]) =>
-  attempts.filter((attempt) => attempt.error?.startsWith("TimeoutError")).length;
 
 const average = (values: readonly number[]) =>
   values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
