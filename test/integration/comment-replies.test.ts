@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { getPublicArticleBySlug } from "../../lib/articles/reads";
+import { BotCommentError } from "../../lib/comments/answers";
 import { commentThreads, listApprovedComments } from "../../lib/comments/listing";
 import { postComment } from "../../lib/comments/posting";
 import { db } from "../../lib/db/client";
@@ -55,6 +56,19 @@ describe("replies", () => {
         ReplyParentUnavailableError,
       );
     }
+    assert.equal(await countComments(article.id), 1);
+  });
+
+  test("a reply from a form whose honeypot was filled is a bot's, and nothing is written", async () => {
+    const article = await createArticle();
+    const parent = await approved(article.id, "تعليق");
+    await assert.rejects(
+      postComment(
+        { articleId: article.id, parentId: parent.id, authorName: "روبوت", body: "ردّ" },
+        { ...context, form: { honeypot: "http://spam.example", token: "" } },
+      ),
+      BotCommentError,
+    );
     assert.equal(await countComments(article.id), 1);
   });
 

@@ -361,6 +361,32 @@ describe("importing a WXR 1.0 export (no CDATA, no author entries, http)", () =>
   });
 });
 
+describe("importing a WXR 1.1 export (https namespace, CDATA on some fields only)", () => {
+  test("is read like the others", async () => {
+    const file = path.join(scratch, "export-1.1.xml");
+    writeFileSync(
+      file,
+      readFileSync(EXPORT_1_0, "utf8")
+        .replace('xmlns:wp="http://wordpress.org/export/1.0/"', 'xmlns:wp="https://wordpress.org/export/1.1/"')
+        .replace("<wp:wxr_version>1.0</wp:wxr_version>", "<wp:wxr_version>1.1</wp:wxr_version>")
+        .replaceAll("http://old.example", "https://eleven.example")
+        .replace("<wp:status>publish</wp:status>", "<wp:status><![CDATA[publish]]></wp:status>"),
+    );
+    const report = await importWordPressExport(file);
+    assert.equal(report.wxrVersion, "1.1");
+    assert.equal(report.articles.created, 1);
+    const article = await articleBySource("7", "https://eleven.example");
+    assert.equal(article.status, "PUBLISHED");
+    assert.equal(article.headline, "معرض الكتاب & الندوات");
+    assert.match(article.slug, /^معرض-الكتاب-\d+$/, "the 1.0 import above has the slug: this one gets the next");
+    assert.ok(
+      report.lines.some((line) =>
+        line.notes.some((note) => note.startsWith("slug معرض-الكتاب is taken: معرض-الكتاب-")),
+      ),
+    );
+  });
+});
+
 describe("media from where the old site serves it", () => {
   let server: http.Server;
   let baseUrl: string;
