@@ -100,21 +100,23 @@ export class MediaImporter {
     return { missing: reasons.join("; ") };
   }
 
-  /** The file's bytes (in a dry run, an empty buffer once it is known to exist). */
+  /** The file's bytes (in a dry run, an empty buffer once it is known to exist): the folder's copy first. */
   private async read(relative: string): Promise<Buffer> {
-    if (this.source.folder) {
-      const root = path.resolve(this.source.folder);
-      const file = path.resolve(root, relative);
-      if (!file.startsWith(root + path.sep)) throw new Error("outside the media folder");
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) {
-        if (!this.source.baseUrl) throw new Error("not in the media folder");
-      } else {
-        if (info.size > MAX_UPLOAD_BYTES) throw new Error("larger than 10 MB");
-        return this.dryRun ? Buffer.alloc(0) : readFile(file);
-      }
-    }
+    const local = this.source.folder ? await this.fromFolder(this.source.folder, relative) : null;
+    if (local) return local;
+    if (!this.source.baseUrl) throw new Error("not in the media folder");
     return this.download(relative);
+  }
+
+  /** The file from the folder, or null when the folder has none. */
+  private async fromFolder(folder: string, relative: string): Promise<Buffer | null> {
+    const root = path.resolve(folder);
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep)) throw new Error("outside the media folder");
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return null;
+    if (info.size > MAX_UPLOAD_BYTES) throw new Error("larger than 10 MB");
+    return this.dryRun ? Buffer.alloc(0) : readFile(file);
   }
 
   private async download(relative: string): Promise<Buffer> {
