@@ -38,8 +38,8 @@ lane() {
 
   echo "== [$name] production build"
   # The home page and the site feeds are rendered at build time, from the database DATABASE_URL
-  # names; `npm run build` subsets the font first (prebuild).
-  npm run --silent db:setup && npm run --silent build
+  # names (a fresh one of the run's, never the portal's own); `npm run build` subsets the font first (prebuild).
+  npm run --silent db:fresh && npm run --silent build
   local build=$?
   record "[$name] production build" step $build
   if [ $build -ne 0 ]; then
@@ -64,7 +64,8 @@ lane() {
 lanes=${TEST_LANES:-sqlite postgresql}
 
 if [[ " $lanes " == *" sqlite "* ]]; then
-  (unset DATABASE_URL TEST_DATABASE E2E_DATABASE_URL; lane sqlite)
+  # Its own build database: `npm start`'s data/portal.db may be in use by a running server.
+  (unset TEST_DATABASE E2E_DATABASE_URL; export DATABASE_URL="file:$PWD/data/test-build.db"; lane sqlite)
 fi
 
 if [[ " $lanes " == *" postgresql "* ]]; then
